@@ -1,0 +1,9 @@
+"""The programme's clinical rules: pure, typed Python with no Django and no I/O.
+
+Each module reads like the guideline it implements and cites its source. A test fails if
+any module here imports Django (tests/clinical/test_purity.py).
+
+- ``pain_monitoring``: SPEC C1, the pain-monitoring model (zones, 24-hour rule, advice).
+- ``red_flags``: SPEC C2, warning signs and the four outcomes.
+- ``course``: SPEC C5, is the episode settling?
+"""

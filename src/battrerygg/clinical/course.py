@@ -1,0 +1,66 @@
+"""Course of the episode: is it settling? (SPEC C5).
+
+Most episodes of low back pain improve within 2–6 weeks, even untreated (the programme's
+leaflet; da C Menezes Costa L et al. CMAJ 2012;184:E613–24). The programme's rule: from
+day 14 of the episode on, the mean pain of the last 7 days is compared with the mean of the
+first 7 days; when it is not lower, the episode is not settling — the patient is advised to
+contact the physiotherapist and the physiotherapist's dashboard flags it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from statistics import fmean
+
+from battrerygg.clinical.pain_monitoring import validate_nrs
+
+JUDGE_FROM_DAY = 14  # "after 14 days" (SPEC C5)
+WINDOW_DAYS = 7
+
+
+def not_settling(episode_day: int, first_week_mean: float, last_week_mean: float) -> bool:
+    """True when the episode is not settling.
+
+    episode_day: days since the episode started (day 1 is the start date), integer ≥ 1.
+    first_week_mean, last_week_mean: mean NRS (0–10) of the first and the last 7 days.
+    Returns False before day 14 (too early to judge, SPEC C5 says "after 14 days", so day 15
+    is the first day judged), else True when the last week's mean is not lower.
+    Raises ValueError for episode_day < 1 or means outside 0–10.
+    """
+    if episode_day < 1:
+        raise ValueError("episode_day starts at 1")
+    for mean in (first_week_mean, last_week_mean):
+        if not 0 <= mean <= 10:
+            raise ValueError("mean pain must be within 0-10")
+    if episode_day <= JUDGE_FROM_DAY:
+        return False
+    return last_week_mean >= first_week_mean
+
+
+def not_settling_from_pain(
+    episode_start: date, today: date, pain_by_day: Iterable[tuple[date, int]]
+) -> bool | None:
+    """C5 from daily pain ratings.
+
+    episode_start, today: local dates (today ≥ episode_start). pain_by_day: (local date,
+    NRS 0–10) pairs, several a day allowed. Returns None when either 7-day window has no
+    rating (nothing to compare), else ``not_settling`` of the two means.
+    Raises ValueError when today is before episode_start or a rating is invalid.
+    """
+    if today < episode_start:
+        raise ValueError("today is before the episode started")
+    episode_day = (today - episode_start).days + 1
+    first_end = episode_start + timedelta(days=WINDOW_DAYS)
+    last_start = today - timedelta(days=WINDOW_DAYS - 1)
+    first: list[int] = []
+    last: list[int] = []
+    for day, pain in pain_by_day:
+        validate_nrs(pain)
+        if episode_start <= day < first_end:
+            first.append(pain)
+        if last_start <= day <= today:
+            last.append(pain)
+    if not first or not last:
+        return None
+    return not_settling(episode_day, fmean(first), fmean(last))

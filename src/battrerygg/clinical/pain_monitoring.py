@@ -1,0 +1,205 @@
+"""The pain-monitoring model (SPEC C1).
+
+Pain is rated on the numeric rating scale (NRS), an integer 0–10. The highest pain during an
+activity falls in one of three zones: safe (0–2), acceptable (3–5) or high risk (6–10)
+(Thomeé R. A comprehensive treatment approach for patellofemoral pain syndrome in young
+women. Phys Ther 1997;77:1690–1703). The rule as used with a 5/10 ceiling and a next-morning
+check (Silbernagel KG, Thomeé R, Eriksson BI, Karlsson J. Continued sports activity, using a
+pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy.
+Am J Sports Med 2007;35:897–906): during the activity pain stays within safe-to-acceptable,
+and within 24 hours (by the next morning) it is back at the baseline measured before.
+
+The programme's own cut-offs are not published, so the zone limits are configurable
+(per clinic and per patient); ``DEFAULT_LIMITS`` are the published ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+NRS_MIN = 0
+NRS_MAX = 10
+
+
+class Zone(StrEnum):
+    """Zone of the highest pain during an activity."""
+
+    SAFE = "safe"  # NRS 0–2 by default
+    ACCEPTABLE = "acceptable"  # NRS 3–5 by default
+    HIGH_RISK = "high_risk"  # NRS 6–10 by default
+
+
+class Advice(StrEnum):
+    """What to do with the load of this activity next time."""
+
+    REDUCE = "reduce"  # less duration, intensity or repetitions
+    KEEP = "keep"  # same load
+    INCREASE = "increase"  # increase gradually
+    AWAIT_24H = "await_24h"  # the 24-hour value is needed first
+
+
+@dataclass(frozen=True)
+class ZoneLimits:
+    """Upper limits (inclusive) of the safe and acceptable zones, NRS integers.
+
+    safe_max: 0–9; acceptable_max: safe_max+1 … 9. Anything above acceptable_max is
+    high risk. Raises ValueError when the limits are out of order or out of range.
+    """
+
+    safe_max: int = 2
+    acceptable_max: int = 5
+
+    def __post_init__(self) -> None:
+        if not (NRS_MIN <= self.safe_max < self.acceptable_max < NRS_MAX):
+            raise ValueError("zone limits must satisfy 0 <= safe_max < acceptable_max < 10")
+
+
+DEFAULT_LIMITS = ZoneLimits()
+
+# When the follow-up value is asked for: 24 hours after the activity ended, or the
+# next morning if that comes first (Silbernagel 2007 checks pain the next morning).
+NEXT_MORNING = time(7, 0)
+FOLLOW_UP_AFTER = timedelta(hours=24)
+
+
+def validate_nrs(value: object, name: str = "pain") -> int:
+    """Return ``value`` as an NRS score, an integer 0–10.
+
+    Raises ValueError when the value is missing (None or ""), not an integer (floats,
+    strings and booleans are refused, even 4.0) or outside 0–10.
+    """
+    if value is None or value == "":
+        raise ValueError(f"{name} is required")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be an integer 0-10")
+    if not NRS_MIN <= value <= NRS_MAX:
+        raise ValueError(f"{name} must be an integer 0-10")
+    return value
+
+
+def zone_of(pain_during: int, limits: ZoneLimits = DEFAULT_LIMITS) -> Zone:
+    """Zone of the highest pain during an activity.
+
+    pain_during: NRS, integer 0–10. Raises ValueError outside that range.
+    Source: Thomeé 1997 (zones); Silbernagel et al. 2007.
+    """
+    validate_nrs(pain_during, "pain during")
+    if pain_during <= limits.safe_max:
+        return Zone.SAFE
+    if pain_during <= limits.acceptable_max:
+        return Zone.ACCEPTABLE
+    return Zone.HIGH_RISK
+
+
+def back_to_baseline(baseline: int, at_24h: int | None) -> bool | None:
+    """Is pain 24 hours after the activity back at (or below) the baseline before it?
+
+    baseline, at_24h: NRS, integers 0–10; at_24h None when not yet given → None.
+    Lower than baseline counts as back. Raises ValueError on invalid NRS values.
+    Source: Silbernagel et al. 2007 (next-morning rule).
+    """
+    validate_nrs(baseline, "baseline pain")
+    if at_24h is None:
+        return None
+    validate_nrs(at_24h, "pain at 24 hours")
+    return at_24h <= baseline
+
+
+@dataclass(frozen=True)
+class Session:
+    """One logged activity, as the model needs it.
+
+    baseline: NRS before the activity; during: highest NRS during it; at_24h: NRS 24 hours
+    later (or the next morning), None while not given. All integers 0–10.
+    """
+
+    baseline: int
+    during: int
+    at_24h: int | None = None
+
+    def __post_init__(self) -> None:
+        validate_nrs(self.baseline, "baseline pain")
+        validate_nrs(self.during, "pain during")
+        if self.at_24h is not None:
+            validate_nrs(self.at_24h, "pain at 24 hours")
+
+
+def within_limits(session: Session, limits: ZoneLimits = DEFAULT_LIMITS) -> bool:
+    """True when pain during stayed safe-to-acceptable and was back at baseline in 24 h.
+
+    A session whose 24-hour value is not yet known is not (yet) within limits.
+    """
+    return (
+        zone_of(session.during, limits) is not Zone.HIGH_RISK
+        and back_to_baseline(session.baseline, session.at_24h) is True
+    )
+
+
+# How many sessions in a row, this one included, must be within limits before the
+# load is increased. The programme's rule: this session and the two before it (SPEC C1).
+SESSIONS_BEFORE_INCREASE = 3
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Result of the pain-monitoring model for one session."""
+
+    zone: Zone
+    back_to_baseline: bool | None
+    advice: Advice
+
+
+def assess(
+    session: Session,
+    previous_same_activity: Sequence[Session] = (),
+    limits: ZoneLimits = DEFAULT_LIMITS,
+) -> Assessment:
+    """Zone, 24-hour result and advice for a session (SPEC C1).
+
+    session: the session to judge. previous_same_activity: earlier sessions of the same
+    kind of activity, most recent first (only the first two are looked at).
+    Advice: high-risk zone during, or not back to baseline at 24 h → reduce; 24-h value not
+    yet given → await_24h (a high-risk zone is known at once: reduce); within limits, and the
+    two sessions before of the same activity within limits too → increase; else keep.
+    Raises ValueError on invalid NRS values.
+    Source: Thomeé 1997; Silbernagel et al. 2007; progression rule of the programme (SPEC C1).
+    """
+    zone = zone_of(session.during, limits)
+    back = back_to_baseline(session.baseline, session.at_24h)
+    if zone is Zone.HIGH_RISK or back is False:
+        advice = Advice.REDUCE
+    elif back is None:
+        advice = Advice.AWAIT_24H
+    else:
+        window = list(previous_same_activity[: SESSIONS_BEFORE_INCREASE - 1])
+        if len(window) == SESSIONS_BEFORE_INCREASE - 1 and all(
+            within_limits(s, limits) for s in window
+        ):
+            advice = Advice.INCREASE
+        else:
+            advice = Advice.KEEP
+    return Assessment(zone=zone, back_to_baseline=back, advice=advice)
+
+
+def follow_up_due_at(activity_end: datetime, tz: ZoneInfo) -> datetime:
+    """When to ask for the 24-hour value: 24 h after the activity or the next morning.
+
+    activity_end: an aware datetime (any zone). tz: the patient's time zone, in which
+    "the next morning" (07:00 on the following calendar day) is meant. Returns an aware
+    datetime in ``tz``: the earlier of activity_end + 24 h (elapsed time) and the next
+    morning, computed with zoneinfo so that daylight-saving days are right.
+    Raises ValueError for a naive datetime.
+    Source: Silbernagel et al. 2007 (pain the next morning); SPEC C1 (within 24 hours).
+    """
+    if activity_end.tzinfo is None or activity_end.utcoffset() is None:
+        raise ValueError("activity_end must be timezone-aware")
+    local_end = activity_end.astimezone(tz)
+    next_morning = datetime.combine(
+        local_end.date() + timedelta(days=1), NEXT_MORNING, tzinfo=tz
+    )
+    after_24h = (activity_end + FOLLOW_UP_AFTER).astimezone(tz)
+    return min(next_morning, after_24h)

@@ -1,0 +1,1 @@
+"""Lesson content of the self-care guide (Markdown with front matter, sv/ and en/)."""

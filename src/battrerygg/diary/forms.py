@@ -1,0 +1,214 @@
+"""Diary and flare-up plan forms: validate at the boundary, in the user's language."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
+from battrerygg.diary.models import ActivityKind, FlareUpPlan
+from battrerygg.diary.services import ActivityInput
+
+NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
+
+
+class NrsWidget(forms.RadioSelect):
+    """An NRS 0–10 scale as eleven radio buttons, coloured by pain-monitoring zone."""
+
+    template_name = "diary/widgets/nrs.html"
+
+    def __init__(self, *args: Any, limits: ZoneLimits = DEFAULT_LIMITS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        for _group, options, _index in context["widget"]["optgroups"]:
+            for option in options:
+                option["zone"] = zone_of(int(option["value"]), self.limits).value
+        return context
+
+
+def nrs_field(label: Any, required_message: Any, help_text: Any = "") -> forms.TypedChoiceField:
+    """A required NRS field (integer 0–10) with translated messages."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=NRS_CHOICES,
+        coerce=int,
+        widget=NrsWidget,
+        error_messages={
+            "required": required_message,
+            "invalid_choice": _("Pain must be a whole number from 0 to 10."),
+        },
+    )
+
+
+class ActivityForm(forms.Form):
+    """Log one activity (SPEC P3). The time is in the patient's time zone."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label=_("Activity"),
+        choices=[("", _("Choose an activity")), *ActivityKind.choices],
+        error_messages={
+            "required": _("Choose what kind of activity you did."),
+            "invalid_choice": _("Choose one of the activities in the list."),
+        },
+    )
+    description = forms.CharField(
+        label=_("What you did (optional)"), max_length=200, required=False
+    )
+    local_date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={
+            "required": _("Give the date of the activity."),
+            "invalid": _("Give the date as year-month-day, for example 2026-03-09."),
+        },
+    )
+    local_time = forms.TimeField(
+        label=_("Start time"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M", "%H:%M:%S", "%H.%M"],
+        error_messages={
+            "required": _("Give the time the activity started."),
+            "invalid": _("Give the time as hours:minutes, for example 10:30."),
+        },
+    )
+    minutes = forms.IntegerField(
+        label=_("Duration (minutes)"),
+        min_value=1,
+        max_value=1440,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": _("Give how many minutes the activity lasted."),
+            "invalid": _("Give the duration as a whole number of minutes."),
+            "min_value": _("The duration must be at least 1 minute."),
+            "max_value": _("The duration can be at most 1440 minutes (24 hours)."),
+        },
+    )
+    sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=100)
+    repetitions = forms.IntegerField(
+        label=_("Repetitions per set"), required=False, min_value=1, max_value=1000
+    )
+    load_kg = forms.DecimalField(
+        label=_("Load (kg)"), required=False, min_value=0, max_value=999, decimal_places=1
+    )
+    distance_km = forms.DecimalField(
+        label=_("Distance (km)"), required=False, min_value=0, max_value=999, decimal_places=2
+    )
+    steps = forms.IntegerField(label=_("Steps"), required=False, min_value=0, max_value=200000)
+    pain_baseline = nrs_field(
+        _("Pain before the activity (baseline)"),
+        _("Baseline pain is required: how much pain you had before the activity."),
+        _("0 = no pain, 10 = worst pain imaginable."),
+    )
+    pain_during = nrs_field(
+        _("Highest pain during the activity"),
+        _("Give the highest pain you had during the activity."),
+    )
+    pain_after = nrs_field(
+        _("Pain right after the activity"), _("Give the pain you had right after the activity.")
+    )
+
+    def __init__(self, *args: Any, tz: Any, limits: ZoneLimits = DEFAULT_LIMITS,
+                 now: datetime | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tz = tz
+        self.now = now or timezone.now()
+        for name in ("pain_baseline", "pain_during", "pain_after"):
+            self.fields[name].widget.limits = limits
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        day, at = cleaned.get("local_date"), cleaned.get("local_time")
+        if day and at and datetime.combine(day, at, tzinfo=self.tz) > self.now:
+            self.add_error("local_time" if day == self.now.astimezone(self.tz).date()
+                           else "local_date", _("The activity cannot start in the future."))
+        return cleaned
+
+    def to_input(self) -> ActivityInput:
+        c = self.cleaned_data
+        return ActivityInput(
+            kind=c["kind"], local_date=c["local_date"], local_time=c["local_time"],
+            minutes=c["minutes"], pain_baseline=c["pain_baseline"],
+            pain_during=c["pain_during"], pain_after=c["pain_after"],
+            description=c.get("description") or "", sets=c.get("sets"),
+            repetitions=c.get("repetitions"), load_kg=c.get("load_kg"),
+            distance_km=c.get("distance_km"), steps=c.get("steps"),
+        )
+
+    @staticmethod
+    def new_key() -> uuid.UUID:
+        return uuid.uuid4()
+
+
+class FollowUpForm(forms.Form):
+    """The pain 24 hours after an activity (or the next morning)."""
+
+    pain_24h = nrs_field(
+        _("Pain now, 24 hours after the activity"),
+        _("Give the pain you have now, 0 to 10."),
+        _("Compare with the pain you had before the activity."),
+    )
+
+
+class FlareUpPlanForm(forms.ModelForm):
+    """The patient's flare-up plan (SPEC P5)."""
+
+    class Meta:
+        model = FlareUpPlan
+        fields = [
+            "expected_days",
+            "what_helps",
+            "own_actions",
+            "favourite_exercise",
+            "contact_physio_after_days",
+            "physiotherapist_contact",
+        ]
+        widgets = {
+            "what_helps": forms.Textarea(attrs={"rows": 3}),
+            "own_actions": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "expected_days": _("From experience, how long does a bad period usually last?"),
+            "what_helps": _("For example heat, short walks, a certain position."),
+            "own_actions": _("For example keep moving a little every hour, plan lighter days."),
+            "contact_physio_after_days": _("The programme suggests about two weeks."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        days = self.fields["expected_days"]
+        days.min_value = 1
+        days.max_value = 365
+        days.validators = []
+        days.error_messages.update(
+            invalid=_("Give a whole number of days."),
+            min_value=_("Give at least 1 day."),
+            max_value=_("Give at most 365 days."),
+        )
+        contact = self.fields["contact_physio_after_days"]
+        contact.error_messages.update(
+            required=_("Give after how many days you will contact your physiotherapist."),
+            invalid=_("Give a whole number of days."),
+        )
+
+    def clean_expected_days(self) -> int | None:
+        value = self.cleaned_data.get("expected_days")
+        if value is not None and not 1 <= value <= 365:
+            raise forms.ValidationError(_("Give a number of days from 1 to 365."))
+        return value
+
+    def clean_contact_physio_after_days(self) -> int:
+        value = self.cleaned_data["contact_physio_after_days"]
+        if not 1 <= value <= 90:
+            raise forms.ValidationError(_("Give a number of days from 1 to 90."))
+        return value

@@ -1,0 +1,127 @@
+"""The pain-monitoring diary and the flare-up plan (SPEC P3, P5)."""
+
+from __future__ import annotations
+
+import uuid
+from zoneinfo import ZoneInfo
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from battrerygg.clinical.pain_monitoring import Session
+from battrerygg.patients.models import Patient
+
+
+class ActivityKind(models.TextChoices):
+    """Kinds of activity the patient logs (SPEC P3)."""
+
+    WALKING = "walking", _("Walking")
+    STAIR_CLIMBING = "stair_climbing", _("Stair climbing")
+    NORDIC_WALKING = "nordic_walking", _("Nordic walking")
+    CYCLING = "cycling", _("Cycling")
+    DANCING = "dancing", _("Dancing")
+    SWIMMING = "swimming", _("Swimming")
+    PROGRAMME_EXERCISE = "programme_exercise", _("Exercise from the programme")
+    EVERYDAY_TASK = "everyday_task", _("Everyday task")
+    OTHER = "other", _("Other")
+
+
+def _nrs(field: str) -> Q:
+    return Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
+
+
+class ActivityEntry(models.Model):
+    """One logged activity with pain before, during, right after and 24 hours on.
+
+    started_at: the instant the activity began (stored UTC). local_date / timezone: the
+    calendar date and zone the patient meant. Pains: NRS integers 0–10 (checked by the
+    database too). follow_up_due_at: when the 24-hour value is asked for (clinical
+    ``follow_up_due_at``). submission_key: makes a resubmitted form harmless.
+    """
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="diary_entries")
+    kind = models.CharField(_("activity"), max_length=20, choices=ActivityKind.choices)
+    description = models.CharField(_("what you did"), max_length=200, blank=True)
+    started_at = models.DateTimeField(_("started"), db_index=True)
+    local_date = models.DateField(_("date"))
+    timezone = models.CharField(max_length=64, default="Europe/Stockholm")
+    minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
+    sets = models.PositiveSmallIntegerField(_("sets"), null=True, blank=True)
+    repetitions = models.PositiveSmallIntegerField(_("repetitions"), null=True, blank=True)
+    load_kg = models.DecimalField(
+        _("load (kg)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    distance_km = models.DecimalField(
+        _("distance (km)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    steps = models.PositiveIntegerField(_("steps"), null=True, blank=True)
+    pain_baseline = models.PositiveSmallIntegerField(_("pain before"))
+    pain_during = models.PositiveSmallIntegerField(_("highest pain during"))
+    pain_after = models.PositiveSmallIntegerField(_("pain right after"))
+    pain_24h = models.PositiveSmallIntegerField(_("pain 24 hours later"), null=True, blank=True)
+    pain_24h_recorded_at = models.DateTimeField(null=True, blank=True)
+    follow_up_due_at = models.DateTimeField(db_index=True)
+    submission_key = models.UUIDField(default=uuid.uuid4)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["started_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "submission_key"], name="diary_entry_submitted_once"
+            ),
+            models.CheckConstraint(condition=_nrs("pain_baseline"), name="pain_baseline_nrs"),
+            models.CheckConstraint(condition=_nrs("pain_during"), name="pain_during_nrs"),
+            models.CheckConstraint(condition=_nrs("pain_after"), name="pain_after_nrs"),
+            models.CheckConstraint(
+                condition=Q(pain_24h__isnull=True) | _nrs("pain_24h"), name="pain_24h_nrs"
+            ),
+            models.CheckConstraint(condition=Q(minutes__gt=0), name="minutes_positive"),
+        ]
+        verbose_name = _("diary entry")
+        verbose_name_plural = _("diary entries")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.local_date}"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def local_start(self):  # noqa: ANN201 - datetime
+        return self.started_at.astimezone(self.tz)
+
+    def as_session(self) -> Session:
+        """The entry as the clinical core sees it."""
+        return Session(baseline=self.pain_baseline, during=self.pain_during, at_24h=self.pain_24h)
+
+
+class FlareUpPlan(models.Model):
+    """The patient's own plan for a bad period (SPEC P5). One per patient."""
+
+    patient = models.OneToOneField(
+        Patient, on_delete=models.CASCADE, related_name="flare_up_plan"
+    )
+    expected_days = models.PositiveSmallIntegerField(
+        _("how many days I expect a bad period to last"), null=True, blank=True
+    )
+    what_helps = models.TextField(_("what eases my pain"), blank=True)
+    own_actions = models.TextField(_("what I will do myself"), blank=True)
+    favourite_exercise = models.CharField(_("my favourite exercise"), max_length=200, blank=True)
+    contact_physio_after_days = models.PositiveSmallIntegerField(
+        _("I contact my physiotherapist if it has not settled after (days)"), default=14
+    )
+    physiotherapist_contact = models.CharField(
+        _("how I reach my physiotherapist"), max_length=200, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("flare-up plan")
+        verbose_name_plural = _("flare-up plans")
+
+    def __str__(self) -> str:
+        return f"{self.patient}"

@@ -1,0 +1,112 @@
+"""Reads of the diary, always through the access layer."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import QuerySet
+
+from battrerygg.clinical import course
+from battrerygg.clinical.pain_monitoring import (
+    DEFAULT_LIMITS,
+    Assessment,
+    Session,
+    ZoneLimits,
+    assess,
+)
+from battrerygg.diary.models import ActivityEntry, FlareUpPlan
+from battrerygg.patients.access import AccessDenied, visible_patients
+from battrerygg.patients.models import Patient
+from battrerygg.patients.services import current_episode
+
+
+def limits_for(patient: Patient) -> ZoneLimits:
+    """Zone limits in force: the patient's, else the clinic's, else the published defaults."""
+    for owner in (patient, patient.clinic):
+        if owner is not None and owner.zone_safe_max is not None and (
+            owner.zone_acceptable_max is not None
+        ):
+            return ZoneLimits(owner.zone_safe_max, owner.zone_acceptable_max)
+    return DEFAULT_LIMITS
+
+
+def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
+    """The patient's diary entries, oldest first, if ``user`` may see them."""
+    if not visible_patients(user).filter(pk=patient.pk).exists():
+        raise AccessDenied
+    return ActivityEntry.objects.filter(patient=patient).order_by("started_at", "pk")
+
+
+def entry(user: Any, entry_id: int) -> ActivityEntry:
+    """One entry by id, only if it belongs to a patient ``user`` may see (else AccessDenied)."""
+    found = (
+        ActivityEntry.objects.filter(pk=entry_id, patient__in=visible_patients(user))
+        .select_related("patient", "patient__clinic", "patient__user")
+        .first()
+    )
+    if found is None:
+        raise AccessDenied
+    return found
+
+
+@dataclass(frozen=True)
+class AssessedEntry:
+    """A diary entry with the pain-monitoring model's verdict on it."""
+
+    entry: ActivityEntry
+    assessment: Assessment
+
+
+def assess_all(items: list[ActivityEntry], limits: ZoneLimits) -> list[AssessedEntry]:
+    """Assess every entry (chronological list) against the two before it of the same kind."""
+    history: dict[str, list[Session]] = defaultdict(list)
+    out = []
+    for item in items:
+        session = item.as_session()
+        previous = list(reversed(history[item.kind]))
+        out.append(AssessedEntry(item, assess(session, previous, limits)))
+        history[item.kind].append(session)
+    return out
+
+
+def assessed_entries(user: Any, patient: Patient) -> list[AssessedEntry]:
+    """All of a patient's entries with zone and advice, oldest first."""
+    return assess_all(list(entries(user, patient)), limits_for(patient))
+
+
+def assessed_entry(user: Any, entry_id: int) -> AssessedEntry:
+    """One entry with its assessment (needs the earlier entries of the same kind)."""
+    found = entry(user, entry_id)
+    earlier = list(
+        ActivityEntry.objects.filter(
+            patient=found.patient, kind=found.kind, started_at__lte=found.started_at
+        ).order_by("started_at", "pk")
+    )
+    earlier = [e for e in earlier if (e.started_at, e.pk) < (found.started_at, found.pk)]
+    return assess_all([*earlier, found], limits_for(found.patient))[-1]
+
+
+def due_follow_ups(user: Any, patient: Patient, now: datetime) -> QuerySet[ActivityEntry]:
+    """Entries whose 24-hour value is due and not yet given, oldest first."""
+    return entries(user, patient).filter(pain_24h__isnull=True, follow_up_due_at__lte=now)
+
+
+def flare_up_plan(user: Any, patient: Patient) -> FlareUpPlan | None:
+    """The patient's flare-up plan, if any and if ``user`` may see it."""
+    if not visible_patients(user).filter(pk=patient.pk).exists():
+        raise AccessDenied
+    return FlareUpPlan.objects.filter(patient=patient).first()
+
+
+def not_settling(user: Any, patient: Patient, today: date) -> bool | None:
+    """SPEC C5 on the baseline pain logged in the diary during the current episode."""
+    episode = current_episode(patient)
+    if episode is None or today < episode.start_date:
+        return None
+    pains = entries(user, patient).filter(local_date__gte=episode.start_date)
+    return course.not_settling_from_pain(
+        episode.start_date, today, pains.values_list("local_date", "pain_baseline")
+    )

@@ -1,0 +1,195 @@
+"""Every write to the diary and the flare-up plan: in a transaction, safe to repeat."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from battrerygg.audit.services import record_change
+from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
+from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan
+from battrerygg.patients.models import Patient
+
+
+class DiaryError(ValueError):
+    """A diary write that breaks a rule; ``code`` names it for the form to translate."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    """A validated activity as the patient entered it.
+
+    local_date, local_time: when it began, in the patient's time zone. minutes: 1–1440.
+    pain_*: NRS integers 0–10 (pain_24h optional). Dose fields are optional.
+    """
+
+    kind: str
+    local_date: date
+    local_time: time
+    minutes: int
+    pain_baseline: int
+    pain_during: int
+    pain_after: int
+    pain_24h: int | None = None
+    description: str = ""
+    sets: int | None = None
+    repetitions: int | None = None
+    load_kg: Decimal | None = None
+    distance_km: Decimal | None = None
+    steps: int | None = None
+
+
+def record_activity(
+    patient: Patient,
+    data: ActivityInput,
+    *,
+    submission_key: uuid.UUID,
+    now: datetime | None = None,
+) -> tuple[ActivityEntry, bool]:
+    """Log an activity in the patient's diary. Returns (entry, created).
+
+    A second call with the same submission_key returns the first entry unchanged
+    (double click, reload). Raises DiaryError("unknown_kind"), ("future") when the
+    activity starts after ``now``, ("too_long"), or ValueError for an invalid NRS value.
+    """
+    now = now or timezone.now()
+    if data.kind not in ActivityKind.values:
+        raise DiaryError("unknown_kind")
+    for value, name in (
+        (data.pain_baseline, "baseline pain"),
+        (data.pain_during, "pain during"),
+        (data.pain_after, "pain after"),
+    ):
+        validate_nrs(value, name)
+    if data.pain_24h is not None:
+        validate_nrs(data.pain_24h, "pain at 24 hours")
+    if not 1 <= data.minutes <= 24 * 60:
+        raise DiaryError("too_long")
+    tz = patient.tz
+    started = datetime.combine(data.local_date, data.local_time, tzinfo=tz)
+    if started > now:
+        raise DiaryError("future")
+    existing = ActivityEntry.objects.filter(patient=patient, submission_key=submission_key).first()
+    if existing is not None:
+        return existing, False
+    ended = started + timedelta(minutes=data.minutes)
+    fields: dict[str, Any] = {
+        "kind": data.kind,
+        "description": data.description,
+        "started_at": started,
+        "local_date": data.local_date,
+        "timezone": patient.timezone,
+        "minutes": data.minutes,
+        "sets": data.sets,
+        "repetitions": data.repetitions,
+        "load_kg": data.load_kg,
+        "distance_km": data.distance_km,
+        "steps": data.steps,
+        "pain_baseline": data.pain_baseline,
+        "pain_during": data.pain_during,
+        "pain_after": data.pain_after,
+        "follow_up_due_at": follow_up_due_at(ended, tz),
+    }
+    if data.pain_24h is not None:
+        fields.update(pain_24h=data.pain_24h, pain_24h_recorded_at=now)
+    try:
+        with transaction.atomic():
+            entry = ActivityEntry.objects.create(
+                patient=patient, submission_key=submission_key, **fields
+            )
+            record_change(
+                actor=patient.user, patient=patient, action="create", what="diary.entry",
+                object_id=entry.pk,
+            )
+    except IntegrityError:
+        # A concurrent duplicate submission won the race: return what it wrote.
+        entry = ActivityEntry.objects.get(patient=patient, submission_key=submission_key)
+        return entry, False
+    return entry, True
+
+
+@transaction.atomic
+def record_follow_up(
+    entry: ActivityEntry, pain_24h: int, *, now: datetime | None = None
+) -> ActivityEntry:
+    """Record the pain 24 hours after the activity (or the next morning).
+
+    pain_24h: NRS integer 0–10 (ValueError otherwise). It can be given once the follow-up
+    is due (DiaryError("too_early") before); giving it again corrects it. Repeating the
+    same value changes nothing.
+    """
+    now = now or timezone.now()
+    validate_nrs(pain_24h, "pain at 24 hours")
+    if now < entry.follow_up_due_at:
+        raise DiaryError("too_early")
+    if entry.pain_24h == pain_24h:
+        return entry
+    action = "create" if entry.pain_24h is None else "update"
+    entry.pain_24h = pain_24h
+    entry.pain_24h_recorded_at = now
+    entry.save(update_fields=["pain_24h", "pain_24h_recorded_at", "updated_at"])
+    record_change(
+        actor=entry.patient.user, patient=entry.patient, action=action,
+        what="diary.follow_up", object_id=entry.pk,
+    )
+    return entry
+
+
+@transaction.atomic
+def delete_entry(entry: ActivityEntry) -> None:
+    """Remove an entry the patient logged by mistake (audited)."""
+    patient = entry.patient
+    pk = entry.pk
+    entry.delete()
+    record_change(
+        actor=patient.user, patient=patient, action="delete", what="diary.entry", object_id=pk
+    )
+
+
+PLAN_FIELDS = (
+    "expected_days",
+    "what_helps",
+    "own_actions",
+    "favourite_exercise",
+    "contact_physio_after_days",
+    "physiotherapist_contact",
+)
+
+
+@transaction.atomic
+def save_flare_up_plan(patient: Patient, **values: Any) -> FlareUpPlan:
+    """Create or update the patient's flare-up plan with the given fields (PLAN_FIELDS).
+
+    expected_days: 1–365 or None; contact_physio_after_days: 1–90 (ValueError otherwise).
+    """
+    unknown = set(values) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown plan fields: {sorted(unknown)}")
+    days = values.get("expected_days")
+    if days is not None and not 1 <= days <= 365:
+        raise ValueError("expected_days must be 1-365")
+    contact = values.get("contact_physio_after_days", 14)
+    if not 1 <= contact <= 90:
+        raise ValueError("contact_physio_after_days must be 1-90")
+    plan, created = FlareUpPlan.objects.select_for_update().get_or_create(
+        patient=patient, defaults=values
+    )
+    if not created:
+        for key, value in values.items():
+            setattr(plan, key, value)
+        plan.save()
+    record_change(
+        actor=patient.user, patient=patient, action="create" if created else "update",
+        what="flare_up_plan", object_id=plan.pk,
+    )
+    return plan

@@ -1,0 +1,194 @@
+"""The pain-monitoring diary and the flare-up plan (SPEC P3, P5). Thin views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from battrerygg.diary import chart, queries, services
+from battrerygg.diary.forms import ActivityForm, FlareUpPlanForm, FollowUpForm
+from battrerygg.diary.texts import ADVICE, ZONE_LABELS
+from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
+
+CHART_DAYS = 56
+
+ERRORS = {
+    "future": lambda: _("The activity cannot start in the future."),
+    "unknown_kind": lambda: _("Choose one of the activities in the list."),
+    "too_long": lambda: _("The duration can be at most 1440 minutes (24 hours)."),
+    "too_early": lambda: _("It is too early to give the 24-hour value."),
+}
+
+
+def patient_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Only a logged-in patient; the patient record is passed to the view."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            patient = own_patient(request.user)
+        except AccessDenied:
+            raise PermissionDenied from None
+        return view(request, patient, *args, **kwargs)
+
+    return wrapper
+
+
+def _entry_or_404(request: HttpRequest, entry_id: int) -> queries.AssessedEntry:
+    try:
+        return queries.assessed_entry(request.user, entry_id)
+    except AccessDenied:
+        raise Http404 from None
+
+
+@patient_view
+def index(request: HttpRequest, patient: Any) -> HttpResponse:
+    """History: chart of the last weeks and a table of every entry."""
+    assessed = queries.assessed_entries(request.user, patient)
+    now = timezone.now()
+    since = now.astimezone(patient.tz).date().toordinal() - CHART_DAYS
+    recent = [a for a in assessed if a.entry.local_date.toordinal() > since]
+    limits = queries.limits_for(patient)
+    return render(
+        request,
+        "diary/index.html",
+        {
+            "chart": chart.build(recent, limits, patient.tz),
+            "recent": recent,
+            "rows": list(reversed(assessed)),
+            "limits": limits,
+            "zone_labels": ZONE_LABELS,
+            "advice_texts": ADVICE,
+            "chart_days": CHART_DAYS,
+        },
+    )
+
+
+@patient_view
+def new(request: HttpRequest, patient: Any) -> HttpResponse:
+    """Log an activity. A resubmitted form (same key) shows the entry already saved."""
+    limits = queries.limits_for(patient)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, tz=patient.tz, limits=limits)
+        if form.is_valid():
+            try:
+                entry, created = services.record_activity(
+                    patient, form.to_input(), submission_key=form.cleaned_data["submission_key"]
+                )
+            except services.DiaryError as exc:
+                form.add_error(None, ERRORS[exc.code]())
+            else:
+                if created:
+                    messages.success(request, _("Your activity is saved."))
+                return redirect("diary:entry", entry_id=entry.pk)
+    else:
+        local_now = timezone.now().astimezone(patient.tz)
+        form = ActivityForm(
+            tz=patient.tz,
+            limits=limits,
+            initial={
+                "submission_key": ActivityForm.new_key(),
+                "local_date": local_now.date(),
+                "local_time": local_now.time().replace(second=0, microsecond=0),
+                "kind": request.GET.get("kind", ""),
+            },
+        )
+    return render(request, "diary/new.html", {"form": form})
+
+
+@patient_view
+def entry(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
+    """One entry: its zone and advice at once, and the 24-hour question when due."""
+    item = _entry_or_404(request, entry_id)
+    return _render_entry(request, item, FollowUpForm())
+
+
+def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: FollowUpForm,
+                  status: int = 200) -> HttpResponse:
+    now = timezone.now()
+    e = item.entry
+    return render(
+        request,
+        "diary/entry.html",
+        {
+            "item": item,
+            "e": e,
+            "zone_label": ZONE_LABELS[item.assessment.zone],
+            "advice": ADVICE[item.assessment.advice],
+            "follow_up_open": now >= e.follow_up_due_at,
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@require_POST
+@patient_view
+def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
+    """Record the 24-hour value; back to where the patient came from (start page or entry)."""
+    item = _entry_or_404(request, entry_id)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_follow_up(item.entry, form.cleaned_data["pain_24h"])
+        except services.DiaryError as exc:
+            form.add_error(None, ERRORS[exc.code]())
+        else:
+            messages.success(request, _("Thank you. The advice for this activity is updated."))
+            return redirect("diary:entry", entry_id=item.entry.pk)
+    return _render_entry(request, item, form, status=400)
+
+
+@patient_view
+def delete(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
+    """Ask, then remove an entry logged by mistake."""
+    item = _entry_or_404(request, entry_id)
+    if request.method == "POST":
+        services.delete_entry(item.entry)
+        messages.success(request, _("The entry is deleted."))
+        return redirect("diary:index")
+    return render(request, "diary/delete.html", {"e": item.entry})
+
+
+@patient_view
+def plan(request: HttpRequest, patient: Any) -> HttpResponse:
+    """The flare-up plan, or an invitation to make one."""
+    return render(
+        request,
+        "diary/plan.html",
+        {"plan": queries.flare_up_plan(request.user, patient), "red_flags": RED_FLAG_ADVICE},
+    )
+
+
+@patient_view
+def plan_edit(request: HttpRequest, patient: Any) -> HttpResponse:
+    """Create or change the flare-up plan."""
+    current = queries.flare_up_plan(request.user, patient)
+    form = FlareUpPlanForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.PLAN_FIELDS}
+        services.save_flare_up_plan(patient, **values)
+        messages.success(request, _("Your flare-up plan is saved."))
+        return redirect("diary:plan")
+    return render(request, "diary/plan_edit.html", {"form": form})
+
+
+@patient_view
+def plan_print(request: HttpRequest, patient: Any) -> HttpResponse:
+    """A printable page of the plan."""
+    current = queries.flare_up_plan(request.user, patient)
+    if current is None:
+        return redirect("diary:plan_edit")
+    return render(request, "diary/plan_print.html", {"plan": current, "patient": patient})

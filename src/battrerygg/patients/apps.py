@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PatientsConfig(AppConfig):
+    name = "battrerygg.patients"
+    label = "patients"

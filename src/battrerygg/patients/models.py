@@ -1,0 +1,104 @@
+"""The patient record, the episode of care and the care relation."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from battrerygg.accounts.models import Clinic
+
+
+class Patient(models.Model):
+    """A patient: one user account, at most one clinic, episodes of care.
+
+    personnummer: 12 digits, normalised (patients.identity), unique, optional until
+    enrolment. Zone limits (pain-monitoring model, SPEC C1) may be set per patient by the
+    physiotherapist; when empty the clinic's, then the published defaults apply.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="patient"
+    )
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.PROTECT, null=True, blank=True, related_name="patients"
+    )
+    personnummer = models.CharField(
+        _("personnummer"), max_length=12, unique=True, null=True, blank=True
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Stockholm")
+    zone_safe_max = models.PositiveSmallIntegerField(
+        _("highest pain in the safe zone"), null=True, blank=True
+    )
+    zone_acceptable_max = models.PositiveSmallIntegerField(
+        _("highest pain in the acceptable zone"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("patient")
+        verbose_name_plural = _("patients")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Episode(models.Model):
+    """An episode of low back pain care, from its start date (the patient's local date)."""
+
+    class EndReason(models.TextChoices):
+        GOAL_REACHED = "goal_reached", _("Goal reached")
+        REFERRED = "referred", _("Referred")
+        DECLINED = "declined", _("Declined")
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="episodes")
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("reason for ending"), max_length=20, choices=EndReason.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="episode_ends_after_start",
+            )
+        ]
+        verbose_name = _("episode")
+        verbose_name_plural = _("episodes")
+
+    def __str__(self) -> str:
+        return f"{self.patient} {self.start_date}"
+
+
+class CareRelation(models.Model):
+    """A physiotherapist cares for a patient at a clinic (the basis of staff access)."""
+
+    physiotherapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_relations"
+    )
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="care_relations")
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="care_relations")
+    started_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["physiotherapist", "patient", "clinic"], name="unique_care_relation"
+            )
+        ]
+        verbose_name = _("care relation")
+        verbose_name_plural = _("care relations")
+
+    def __str__(self) -> str:
+        return f"{self.physiotherapist} → {self.patient}"

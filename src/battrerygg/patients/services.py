@@ -1,0 +1,45 @@
+"""Writes to the patient record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from battrerygg.accounts.models import Clinic, Role, User
+from battrerygg.audit.services import record_change
+from battrerygg.patients import identity
+from battrerygg.patients.models import Episode, Patient
+
+
+@transaction.atomic
+def register_patient(
+    *,
+    email: str,
+    password: str | None,
+    full_name: str = "",
+    personnummer: str | None = None,
+    clinic: Clinic | None = None,
+    episode_start: date,
+    language: str = "sv",
+    created_by: User | None = None,
+) -> Patient:
+    """Create a patient's account, record and first episode of care.
+
+    personnummer: any accepted form, normalised to 12 digits; raises ValueError if invalid.
+    episode_start: local date the episode began. Raises django IntegrityError when the
+    e-mail or personnummer is already registered.
+    """
+    pnr = identity.normalise(personnummer) if personnummer else None
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name, role=Role.PATIENT, language=language
+    )
+    patient = Patient.objects.create(user=user, clinic=clinic, personnummer=pnr)
+    Episode.objects.create(patient=patient, start_date=episode_start)
+    record_change(actor=created_by or user, patient=patient, action="create", what="patient")
+    return patient
+
+
+def current_episode(patient: Patient) -> Episode | None:
+    """The patient's open episode (latest start, not ended), or None."""
+    return patient.episodes.filter(end_date__isnull=True).order_by("-start_date").first()

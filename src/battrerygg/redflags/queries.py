@@ -1,0 +1,26 @@
+"""Reads of stored red-flag checks, through the access layer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from battrerygg.patients.access import AccessDenied, visible_patients
+from battrerygg.patients.models import Patient
+from battrerygg.redflags.models import RedFlagCheck
+
+
+def check(user: Any, check_id: int) -> RedFlagCheck:
+    """One stored check, if it belongs to a patient ``user`` may see (else AccessDenied)."""
+    found = RedFlagCheck.objects.filter(
+        pk=check_id, patient__in=visible_patients(user)
+    ).first()
+    if found is None:
+        raise AccessDenied
+    return found
+
+
+def latest_check(user: Any, patient: Patient) -> RedFlagCheck | None:
+    """The patient's most recent check, or None."""
+    if not visible_patients(user).filter(pk=patient.pk).exists():
+        raise AccessDenied
+    return RedFlagCheck.objects.filter(patient=patient).order_by("-created_at").first()

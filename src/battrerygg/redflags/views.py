@@ -1,0 +1,57 @@
+"""The red-flag check (SPEC P2): public, and stored for logged-in patients."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
+from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.redflags import queries
+from battrerygg.redflags.forms import RedFlagForm
+from battrerygg.redflags.services import record_red_flag_check
+from battrerygg.redflags.texts import ADVICE, QUESTIONS
+
+
+def check(request: HttpRequest) -> HttpResponse:
+    """Ask the questions; show the outcome (anonymous) or store it and redirect (patient)."""
+    form = RedFlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answers = form.answers()
+        user = request.user
+        if user.is_authenticated and user.is_patient:
+            try:
+                patient = own_patient(user)
+            except AccessDenied:
+                patient = None
+            if patient is not None:
+                stored, _created = record_red_flag_check(
+                    patient, answers, submission_key=form.cleaned_data["submission_key"]
+                )
+                return redirect("redflags:result", check_id=stored.pk)
+        return _result(request, answers, outcome_of(answers), stored=False)
+    return render(request, "redflags/check.html", {"form": form})
+
+
+def result(request: HttpRequest, check_id: int) -> HttpResponse:
+    """A stored check's outcome (the patient's own only)."""
+    try:
+        found = queries.check(request.user, check_id)
+    except AccessDenied:
+        raise Http404 from None
+    return _result(request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at)
+
+
+def _result(request, answers, outcome, *, stored, when=None):  # noqa: ANN001, ANN202
+    yes = [QUESTIONS[Sign(key)] for key, value in answers.items() if value]
+    return render(
+        request,
+        "redflags/result.html",
+        {
+            "outcome": outcome.value,
+            "advice": ADVICE[outcome],
+            "yes": yes,
+            "stored": stored,
+            "when": when,
+        },
+    )

@@ -1,0 +1,14 @@
+"""URL configuration. No ids of patients appear in URLs; entry ids are checked by the
+access layer on every request."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("battrerygg.web.urls")),
+    path("accounts/", include("battrerygg.accounts.urls")),
+    path("guide/", include("battrerygg.guide.urls")),
+    path("red-flags/", include("battrerygg.redflags.urls")),
+    path("", include("battrerygg.diary.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,99 @@
+"""Load demo data (a clinic, a physiotherapist, a patient with three weeks of diary)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import time, timedelta
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.diary.models import ActivityEntry
+from battrerygg.diary.services import (
+    ActivityInput,
+    record_activity,
+    record_follow_up,
+    save_flare_up_plan,
+)
+from battrerygg.patients.models import CareRelation
+from battrerygg.patients.services import register_patient
+from battrerygg.redflags.services import record_red_flag_check
+
+DEMO_PASSWORD = "BattreRygg-demo-2026"
+PATIENT_EMAIL = "anna@example.se"
+PHYSIO_EMAIL = "fysio@example.se"
+
+# (days ago, hour, kind, minutes, baseline, during, after, 24h or None when still due)
+DIARY = [
+    (20, 10, "walking", 15, 6, 7, 7, 6),
+    (19, 10, "walking", 10, 6, 5, 5, 6),
+    (17, 18, "programme_exercise", 20, 5, 4, 4, 5),
+    (16, 10, "walking", 10, 5, 5, 5, 5),
+    (14, 10, "walking", 15, 5, 4, 4, 5),
+    (13, 18, "programme_exercise", 20, 5, 4, 4, 6),
+    (11, 10, "walking", 20, 4, 4, 3, 4),
+    (9, 14, "everyday_task", 60, 4, 7, 6, 6),
+    (8, 10, "walking", 20, 5, 4, 4, 4),
+    (6, 18, "programme_exercise", 20, 4, 3, 3, 3),
+    (4, 10, "nordic_walking", 30, 3, 3, 3, 3),
+    (2, 10, "walking", 25, 3, 3, 2, 3),
+    (1, 9, "cycling", 20, 3, 4, 3, None),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo data (harmless to run again) and print the demo logins."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        clinic, _ = Clinic.objects.get_or_create(name="Vårdcentralen Exempel")
+        physio = User.objects.filter(email=PHYSIO_EMAIL).first()
+        if physio is None:
+            physio = User.objects.create_user(
+                email=PHYSIO_EMAIL, password=DEMO_PASSWORD, full_name="Fysio Demo",
+                role=Role.PHYSIOTHERAPIST,
+            )
+            StaffMembership.objects.create(user=physio, clinic=clinic)
+        if not User.objects.filter(email=PATIENT_EMAIL).exists():
+            self._patient(clinic, physio)
+        self.stdout.write("Demo data loaded. Log in at /accounts/login/ with:")
+        self.stdout.write(f"  patient:          {PATIENT_EMAIL} / {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"  physiotherapist:  {PHYSIO_EMAIL} / {DEMO_PASSWORD} (staff screens come later)"
+        )
+
+    def _patient(self, clinic: Clinic, physio: User) -> None:
+        now = timezone.now()
+        today = timezone.localdate()
+        patient = register_patient(
+            email=PATIENT_EMAIL, password=DEMO_PASSWORD, full_name="Anna Exempel",
+            personnummer="19121212-1212", clinic=clinic,
+            episode_start=today - timedelta(days=21),
+        )
+        CareRelation.objects.create(physiotherapist=physio, patient=patient, clinic=clinic)
+        for days_ago, hour, kind, minutes, before, during, after, at_24h in DIARY:
+            entry, _ = record_activity(
+                patient,
+                ActivityInput(
+                    kind=kind, local_date=today - timedelta(days=days_ago),
+                    local_time=time(hour, 0), minutes=minutes, pain_baseline=before,
+                    pain_during=during, pain_after=after,
+                ),
+                submission_key=uuid.uuid4(),
+                now=now,
+            )
+            if at_24h is not None:
+                record_follow_up(entry, at_24h, now=max(now, entry.follow_up_due_at))
+            else:
+                # Make the last one due now, so the start page asks for it.
+                ActivityEntry.objects.filter(pk=entry.pk).update(follow_up_due_at=now)
+        save_flare_up_plan(
+            patient, expected_days=7, what_helps="Korta promenader, värme, katt-kamel.",
+            own_actions="Röra mig lite varje timme. Planera lättare dagar på jobbet.",
+            favourite_exercise="Katt-kamel", contact_physio_after_days=14,
+            physiotherapist_contact="Vårdcentralen Exempel, 010-000 00 00",
+        )
+        record_red_flag_check(patient, {}, submission_key=uuid.uuid4())

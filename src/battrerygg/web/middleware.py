@@ -1,0 +1,68 @@
+"""Request-wide behaviour: the user's language and a clear 503 when the database is down."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def language_for(request: HttpRequest) -> str:
+    """The language to use: the logged-in user's choice, else the language cookie, else
+    Swedish (the default of the product; the browser's Accept-Language is not used)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language in SUPPORTED:
+        return str(user.language)
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if cookie in SUPPORTED:
+        return str(cookie)
+    return settings.LANGUAGE_CODE
+
+
+class UserLanguageMiddleware:
+    """Activate the language of ``language_for`` for the request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = language_for(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Turn a database that cannot be reached into a clear, translated 503 page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return self.get_response(request)
+        except (OperationalError, InterfaceError) as exc:
+            return self._unavailable(request, exc)
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        if isinstance(exc, (OperationalError, InterfaceError)):
+            return self._unavailable(request, exc)
+        return None
+
+    def _unavailable(self, request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.error("database unavailable: %s", type(exc).__name__)
+        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        translation.activate(cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE)
+        body = render_to_string("503.html", {})
+        return HttpResponse(body, status=503, headers={"Retry-After": "30"})

@@ -1,0 +1,74 @@
+"""The start page and the language switch."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from battrerygg.diary import queries as diary_queries
+from battrerygg.diary.forms import FollowUpForm
+from battrerygg.guide.content import lesson_by_illustration
+from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.redflags.queries import latest_check
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Public landing page, or the patient's start page with what is due."""
+    user = request.user
+    if user.is_authenticated and user.is_patient:
+        try:
+            patient = own_patient(user)
+        except AccessDenied:
+            return render(request, "web/landing.html", {})
+        now = timezone.now()
+        today = now.astimezone(patient.tz).date()
+        assessed = diary_queries.assessed_entries(user, patient)
+        due_ids = set(
+            diary_queries.due_follow_ups(user, patient, now).values_list("pk", flat=True)
+        )
+        context = {
+            "patient": patient,
+            "due": [
+                (a, FollowUpForm(auto_id=f"id_due{a.entry.pk}_%s"))
+                for a in assessed
+                if a.entry.pk in due_ids
+            ],
+            "latest": list(reversed(assessed[-3:])),
+            "not_settling": diary_queries.not_settling(user, patient, today),
+            "plan": diary_queries.flare_up_plan(user, patient),
+            "red_flag_check": latest_check(user, patient),
+        }
+        return render(request, "web/start.html", context)
+    monitoring = lesson_by_illustration(request.LANGUAGE_CODE, "pain-monitoring")
+    return render(request, "web/landing.html", {"monitoring_lesson": monitoring})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch language; a logged-in user's choice is saved to their account."""
+    language = request.POST.get("language", "")
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if language in SUPPORTED:
+        if request.user.is_authenticated:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=True,
+        )
+    return response

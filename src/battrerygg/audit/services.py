@@ -16,7 +16,9 @@ def record_change(
     )
 
 
-def record_read(*, actor: Any, patient: Any, what: str, object_id: object = "") -> AuditEvent | None:
+def record_read(
+    *, actor: Any, patient: Any, what: str, object_id: object = ""
+) -> AuditEvent | None:
     """Record a read of a patient's data, when the reader is staff (not the patient)."""
     if getattr(patient, "user_id", None) == getattr(actor, "pk", None):
         return None

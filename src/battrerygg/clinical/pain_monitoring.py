@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -201,5 +201,6 @@ def follow_up_due_at(activity_end: datetime, tz: ZoneInfo) -> datetime:
     next_morning = datetime.combine(
         local_end.date() + timedelta(days=1), NEXT_MORNING, tzinfo=tz
     )
-    after_24h = (activity_end + FOLLOW_UP_AFTER).astimezone(tz)
+    # Elapsed time: add in UTC (aware arithmetic within one zone is wall-clock time).
+    after_24h = (activity_end.astimezone(UTC) + FOLLOW_UP_AFTER).astimezone(tz)
     return min(next_morning, after_24h)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -82,7 +82,7 @@ def record_activity(
     existing = ActivityEntry.objects.filter(patient=patient, submission_key=submission_key).first()
     if existing is not None:
         return existing, False
-    ended = started + timedelta(minutes=data.minutes)
+    ended = started.astimezone(UTC) + timedelta(minutes=data.minutes)  # elapsed, not wall
     fields: dict[str, Any] = {
         "kind": data.kind,
         "description": data.description,

@@ -39,7 +39,9 @@ def result(request: HttpRequest, check_id: int) -> HttpResponse:
         found = queries.check(request.user, check_id)
     except AccessDenied:
         raise Http404 from None
-    return _result(request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at)
+    return _result(
+        request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at
+    )
 
 
 def _result(request, answers, outcome, *, stored, when=None):  # noqa: ANN001, ANN202

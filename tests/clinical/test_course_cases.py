@@ -1,0 +1,34 @@
+"""SPEC C5: every case of ../shared/cases/course.json, and the daily-pain helper."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from battrerygg.clinical.course import not_settling, not_settling_from_pain
+from tests.shared import load_case_file
+
+DATA = load_case_file("course.json")
+
+
+@pytest.mark.parametrize("case", DATA["cases"], ids=[c["id"] for c in DATA["cases"]])
+def test_case(case):
+    given = case["input"]
+    result = not_settling(given["episode_day"], given["first_week_mean"], given["last_week_mean"])
+    assert result is case["expected"]["not_settling"]
+
+
+def test_from_daily_pain():
+    start = date(2026, 3, 9)
+    flat = [(start + timedelta(days=d), 6) for d in range(21)]
+    assert not_settling_from_pain(start, start + timedelta(days=20), flat) is True
+    easing = [(start + timedelta(days=d), 6 if d < 7 else 3) for d in range(21)]
+    assert not_settling_from_pain(start, start + timedelta(days=20), easing) is False
+    assert not_settling_from_pain(start, start + timedelta(days=20), flat[:7]) is None
+
+
+@pytest.mark.parametrize("args", [(0, 5.0, 5.0), (15, 11.0, 5.0), (15, 5.0, -1.0)])
+def test_bad_input(args):
+    with pytest.raises(ValueError):
+        not_settling(*args)

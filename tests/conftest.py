@@ -1,0 +1,80 @@
+"""The cast every test can use (healthchecks style): two patients of one clinic, their
+physiotherapist, a colleague without a care relation, a physiotherapist of another clinic
+and a clinic admin. Data is set up through the services, as the product does."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, time
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop in e2e tests
+
+PASSWORD = "Test-password-2026"
+
+
+@dataclass
+class Cast:
+    patient: object
+    patient_b: object
+    physio: object
+    colleague: object
+    other_physio: object
+    clinic_admin: object
+    clinic: object
+    other_clinic: object
+
+
+@pytest.fixture
+def cast(db):
+    from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+    from battrerygg.patients.models import CareRelation
+    from battrerygg.patients.services import register_patient
+
+    clinic = Clinic.objects.create(name="Vårdcentralen A")
+    other = Clinic.objects.create(name="Vårdcentralen B")
+
+    def staff(email: str, role: str, at: Clinic) -> User:
+        user = User.objects.create_user(email=email, password=PASSWORD, role=role)
+        StaffMembership.objects.create(user=user, clinic=at)
+        return user
+
+    physio = staff("physio@example.se", Role.PHYSIOTHERAPIST, clinic)
+    colleague = staff("colleague@example.se", Role.PHYSIOTHERAPIST, clinic)
+    other_physio = staff("other@example.se", Role.PHYSIOTHERAPIST, other)
+    admin = staff("admin@example.se", Role.CLINIC_ADMIN, clinic)
+    a = register_patient(
+        email="anna@example.se", password=PASSWORD, full_name="Anna Exempel",
+        personnummer="19121212-1212", clinic=clinic, episode_start=date(2026, 3, 9),
+    )
+    b = register_patient(
+        email="bertil@example.se", password=PASSWORD, full_name="Bertil Exempel",
+        clinic=clinic, episode_start=date(2026, 3, 9),
+    )
+    CareRelation.objects.create(physiotherapist=physio, patient=a, clinic=clinic)
+    CareRelation.objects.create(physiotherapist=physio, patient=b, clinic=clinic)
+    return Cast(a, b, physio, colleague, other_physio, admin, clinic, other)
+
+
+@pytest.fixture
+def log_activity():
+    """Log an activity through the service: log_activity(patient, day, hh, kind, mins, b, d, a)."""
+    from battrerygg.diary.services import ActivityInput, record_activity
+
+    def _log(patient, day: date, hour: int = 10, kind: str = "walking", minutes: int = 20,
+             baseline: int = 3, during: int = 4, after: int = 3, now=None):
+        from datetime import datetime, timedelta
+
+        now = now or datetime(day.year, day.month, day.day, 23, 59, tzinfo=UTC) + timedelta(days=1)
+        entry, _ = record_activity(
+            patient,
+            ActivityInput(kind=kind, local_date=day, local_time=time(hour, 0), minutes=minutes,
+                          pain_baseline=baseline, pain_during=during, pain_after=after),
+            submission_key=uuid.uuid4(), now=now,
+        )
+        return entry
+
+    return _log

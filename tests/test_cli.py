@@ -1,0 +1,48 @@
+"""The command line: demo data (harmless to repeat) and createuser."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from battrerygg.accounts.models import User
+from battrerygg.diary.models import ActivityEntry
+from battrerygg.patients.models import Patient
+
+
+def test_demo_twice_loads_once(db):
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    call_command("demo", stdout=out)
+    assert Patient.objects.count() == 1
+    assert ActivityEntry.objects.count() == 13
+    assert "anna@example.se" in out.getvalue()
+
+
+def test_createuser_patient(db, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("A-good-password-1\n"))
+    call_command("createuser", "--email", "Ny@Example.se", "--personnummer", "191212121212",
+                 "--password-stdin", stdout=io.StringIO())
+    patient = Patient.objects.get()
+    assert patient.user.email == "ny@example.se"
+    assert patient.personnummer == "191212121212"
+    assert patient.episodes.count() == 1
+
+
+def test_createuser_refuses_a_bad_personnummer(db, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("A-good-password-1\n"))
+    with pytest.raises(CommandError):
+        call_command("createuser", "--email", "x@example.se", "--personnummer", "191212121213",
+                     "--password-stdin")
+    assert not User.objects.exists()
+
+
+def test_identity_numbers_are_normalised_and_masked():
+    from battrerygg.patients import identity
+
+    assert identity.normalise("19121212-1212") == "191212121212"
+    assert identity.normalise("121212-1212") in {"191212121212", "201212121212"}
+    assert identity.mask("191212121212") == "19121212-****"
+    assert identity.is_samordningsnummer(identity.normalise("701063-2391"))

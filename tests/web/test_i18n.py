@@ -1,0 +1,126 @@
+"""Every user-facing string is translated, and no English shows on a Swedish page."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+import battrerygg
+from tests.pages import PATIENT, PUBLIC, lesson_paths
+
+CATALOGUE = Path(battrerygg.__file__).parent / "locale" / "sv" / "LC_MESSAGES" / "django.po"
+
+
+def test_swedish_catalogue_is_complete():
+    po = polib.pofile(str(CATALOGUE))
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
+
+
+def test_compiled_catalogue_is_current():
+    """The .mo in the package says what the .po says (run compilemessages if not)."""
+    po = polib.pofile(str(CATALOGUE))
+    stale = []
+    with translation.override("sv"):
+        for entry in po.translated_entries():
+            if entry.msgid_plural or entry.msgctxt:
+                continue
+            if gettext(entry.msgid) != entry.msgstr:
+                stale.append(entry.msgid)
+    assert stale == []
+
+
+class _Text(HTMLParser):
+    """Visible text and the human-readable attributes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in ("aria-label", "title", "alt", "placeholder") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def english_phrases() -> list[str]:
+    """msgids whose Swedish differs, long enough not to be a shared word."""
+    po = polib.pofile(str(CATALOGUE))
+    out = []
+    for entry in po.translated_entries():
+        text = entry.msgid
+        if "%(" in text or "{" in text or len(text) < 8 or text == entry.msgstr:
+            continue
+        out.append(text)
+    return out
+
+
+@pytest.fixture
+def busy_patient(cast, log_activity):
+    from battrerygg.diary.services import save_flare_up_plan
+
+    log_activity(cast.patient, date(2026, 3, 10), hour=10, baseline=4, during=7)
+    log_activity(cast.patient, date(2026, 3, 11), hour=10)
+    save_flare_up_plan(cast.patient, expected_days=7, what_helps="värme",
+                       contact_physio_after_days=14)
+    return cast.patient
+
+
+def test_no_english_on_swedish_pages(client, busy_patient):
+    phrases = english_phrases()
+    assert len(phrases) > 100
+    pages = {}
+    for path in PUBLIC + lesson_paths():
+        pages[path] = client.get(path)
+    client.force_login(busy_patient.user)
+    for path in PATIENT:
+        pages[f"patient {path}"] = client.get(path)
+    entry_id = busy_patient.diary_entries.first().pk
+    pages["entry"] = client.get(f"/diary/{entry_id}/")
+    pages["form errors"] = client.post("/diary/new/", {"submission_key": str(uuid.uuid4())})
+    pages["red flags"] = client.post("/red-flags/", {"submission_key": str(uuid.uuid4()),
+                                                      "saddle_numbness": "on"}, follow=True)
+    found = {}
+    for name, response in pages.items():
+        assert response.status_code in (200, 302, 404), name
+        html = response.content.decode()
+        assert '<html lang="sv">' in html, name
+        text = visible_text(html)
+        leaks = [p for p in phrases if p in text]
+        if leaks:
+            found[name] = leaks
+    assert found == {}
+
+
+def test_english_pages_are_english(client, busy_patient):
+    user = busy_patient.user
+    user.language = "en"
+    user.save()
+    client.force_login(user)
+    html = client.get("/diary/").content.decode()
+    assert '<html lang="en">' in html and "Pain diary" in html

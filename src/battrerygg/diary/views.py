@@ -112,7 +112,7 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
 def entry(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """One entry: its zone and advice at once, and the 24-hour question when due."""
     item = _entry_or_404(request, entry_id)
-    return _render_entry(request, item, FollowUpForm())
+    return _render_entry(request, item, FollowUpForm(initial={"pain_24h": item.entry.pain_24h}))
 
 
 def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: FollowUpForm,

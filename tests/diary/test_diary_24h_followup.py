@@ -59,3 +59,18 @@ def test_course_not_settling_is_shown(client, cast, log_activity):
     with time_machine.travel(datetime(2026, 3, 27, 12, 0, tzinfo=TZ), tick=False):
         page = client.get("/").content.decode()
     assert "outcome-contact_physiotherapist" in page
+
+
+def test_htmx_answer_is_swapped_in_place(client, cast, log_activity):
+    entry = log_activity(cast.patient, date(2026, 3, 10), hour=10, baseline=3, during=4)
+    client.force_login(cast.patient.user)
+    with time_machine.travel(datetime(2026, 3, 11, 9, 0, tzinfo=TZ), tick=False):
+        bad = client.post(f"/diary/{entry.pk}/follow-up/", {"pain_24h": "12"},
+                          HTTP_HX_REQUEST="true")
+        assert bad.status_code == 200 and "errorlist" in bad.content.decode()
+        assert "<html" not in bad.content.decode()
+        good = client.post(f"/diary/{entry.pk}/follow-up/", {"pain_24h": "3"},
+                           HTTP_HX_REQUEST="true")
+    html = good.content.decode()
+    assert good.status_code == 200 and "<html" not in html
+    assert f'data-result-for="{entry.pk}"' in html and 'data-advice="keep"' in html

@@ -63,7 +63,19 @@ def test_the_owner_can(client, cast, anna_entry):
     client.force_login(cast.patient.user)
     assert client.get(f"/diary/{anna_entry.pk}/").status_code == 200
     assert client.post(f"/diary/{anna_entry.pk}/delete/").status_code == 302
-    assert not ActivityEntry.objects.filter(pk=anna_entry.pk).exists()
+    assert client.get(f"/diary/{anna_entry.pk}/").status_code == 404
+    anna_entry.refresh_from_db()
+    assert anna_entry.deleted_at is not None
+
+
+def test_nobody_else_can_undo_a_deletion(client, cast, anna_entry):
+    from battrerygg.diary.services import delete_entry
+
+    delete_entry(anna_entry)
+    client.force_login(cast.patient_b.user)
+    assert client.post(f"/diary/{anna_entry.pk}/restore/").status_code == 404
+    anna_entry.refresh_from_db()
+    assert anna_entry.deleted_at is not None
 
 
 def test_access_layer_scopes_physiotherapists(cast):

@@ -115,7 +115,8 @@ def test_journey(anna, open_page, artifacts):
                 assert form.count() == 1, f"24-hour question not on the start page: {label}"
                 choose_pain(page, f"id_due{pk}_pain_24h", item["pain"]["at_24h"])
                 form.locator("button[type=submit]").click()
-                advice = page.locator("#advice")
+                # With JavaScript, htmx swaps the question for the advice in place.
+                advice = page.locator(f"[data-result-for='{pk}']")
                 assert advice.get_attribute("data-advice") == expected["advice"], label
                 assert advice.get_attribute("data-zone") == expected["zone"], label
 

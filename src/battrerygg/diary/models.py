@@ -65,6 +65,7 @@ class ActivityEntry(models.Model):
     submission_key = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)  # set → hidden, can be undone
 
     class Meta:
         ordering = ["started_at", "pk"]

@@ -37,13 +37,20 @@ def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
     """The patient's diary entries, oldest first, if ``user`` may see them."""
     if not visible_patients(user).filter(pk=patient.pk).exists():
         raise AccessDenied
-    return ActivityEntry.objects.filter(patient=patient).order_by("started_at", "pk")
+    return ActivityEntry.objects.filter(patient=patient, deleted_at__isnull=True).order_by(
+        "started_at", "pk"
+    )
 
 
-def entry(user: Any, entry_id: int) -> ActivityEntry:
-    """One entry by id, only if it belongs to a patient ``user`` may see (else AccessDenied)."""
+def entry(user: Any, entry_id: int, *, deleted: bool = False) -> ActivityEntry:
+    """One entry by id, only if it belongs to a patient ``user`` may see (else AccessDenied).
+
+    deleted: False → a live entry; True → a deleted one (to undo the deletion).
+    """
     found = (
-        ActivityEntry.objects.filter(pk=entry_id, patient__in=visible_patients(user))
+        ActivityEntry.objects.filter(
+            pk=entry_id, patient__in=visible_patients(user), deleted_at__isnull=not deleted
+        )
         .select_related("patient", "patient__clinic", "patient__user")
         .first()
     )
@@ -82,7 +89,8 @@ def assessed_entry(user: Any, entry_id: int) -> AssessedEntry:
     found = entry(user, entry_id)
     earlier = list(
         ActivityEntry.objects.filter(
-            patient=found.patient, kind=found.kind, started_at__lte=found.started_at
+            patient=found.patient, kind=found.kind, started_at__lte=found.started_at,
+            deleted_at__isnull=True,
         ).order_by("started_at", "pk")
     )
     earlier = [e for e in earlier if (e.started_at, e.pk) < (found.started_at, found.pk)]

@@ -145,14 +145,36 @@ def record_follow_up(
     return entry
 
 
+UNDO_WINDOW = timedelta(minutes=30)
+
+
 @transaction.atomic
-def delete_entry(entry: ActivityEntry) -> None:
-    """Remove an entry the patient logged by mistake (audited)."""
-    patient = entry.patient
-    pk = entry.pk
-    entry.delete()
+def delete_entry(entry: ActivityEntry, *, now: datetime | None = None) -> None:
+    """Hide an entry the patient logged by mistake (audited). It can be restored with
+    ``restore_entry`` within UNDO_WINDOW. Deleting a deleted entry changes nothing."""
+    if entry.deleted_at is not None:
+        return
+    entry.deleted_at = now or timezone.now()
+    entry.save(update_fields=["deleted_at", "updated_at"])
     record_change(
-        actor=patient.user, patient=patient, action="delete", what="diary.entry", object_id=pk
+        actor=entry.patient.user, patient=entry.patient, action="delete", what="diary.entry",
+        object_id=entry.pk,
+    )
+
+
+@transaction.atomic
+def restore_entry(entry: ActivityEntry, *, now: datetime | None = None) -> None:
+    """Undo ``delete_entry`` within UNDO_WINDOW. Raises DiaryError("undo_expired") after it;
+    restoring an entry that is not deleted changes nothing."""
+    if entry.deleted_at is None:
+        return
+    if (now or timezone.now()) - entry.deleted_at > UNDO_WINDOW:
+        raise DiaryError("undo_expired")
+    entry.deleted_at = None
+    entry.save(update_fields=["deleted_at", "updated_at"])
+    record_change(
+        actor=entry.patient.user, patient=entry.patient, action="update",
+        what="diary.entry.restore", object_id=entry.pk,
     )
 
 

@@ -22,12 +22,14 @@ from battrerygg.patients.access import AccessDenied, own_patient
 from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
 
 CHART_DAYS = 56
+UNDO_KEY = "diary_undo_entry"
 
 ERRORS = {
     "future": lambda: _("The activity cannot start in the future."),
     "unknown_kind": lambda: _("Choose one of the activities in the list."),
     "too_long": lambda: _("The duration can be at most 1440 minutes (24 hours)."),
     "too_early": lambda: _("It is too early to give the 24-hour value."),
+    "undo_expired": lambda: _("It is too late to undo the deletion."),
 }
 
 
@@ -72,6 +74,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
             "zone_labels": ZONE_LABELS,
             "advice_texts": ADVICE,
             "chart_days": CHART_DAYS,
+            "undo": _undoable(request),
         },
     )
 
@@ -137,17 +140,27 @@ def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: Follo
 @require_POST
 @patient_view
 def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
-    """Record the 24-hour value; back to where the patient came from (start page or entry)."""
+    """Record the 24-hour value. A plain form goes on to the entry page; from the start
+    page with htmx, the question is swapped in place for the updated advice."""
     item = _entry_or_404(request, entry_id)
-    form = FollowUpForm(request.POST)
+    form = FollowUpForm(request.POST, auto_id=f"id_due{item.entry.pk}_%s")
     if form.is_valid():
         try:
             services.record_follow_up(item.entry, form.cleaned_data["pain_24h"])
         except services.DiaryError as exc:
             form.add_error(None, ERRORS[exc.code]())
         else:
+            if request.htmx:
+                item = queries.assessed_entry(request.user, item.entry.pk)
+                return render(request, "diary/_follow_up_done.html", {
+                    "item": item, "e": item.entry,
+                    "zone_label": ZONE_LABELS[item.assessment.zone],
+                    "advice": ADVICE[item.assessment.advice],
+                })
             messages.success(request, _("Thank you. The advice for this activity is updated."))
             return redirect("diary:entry", entry_id=item.entry.pk)
+    if request.htmx:  # htmx swaps only 2xx answers: show the errors in place
+        return render(request, "diary/_due_form.html", {"e": item.entry, "form": form})
     return _render_entry(request, item, form, status=400)
 
 
@@ -157,9 +170,43 @@ def delete(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     item = _entry_or_404(request, entry_id)
     if request.method == "POST":
         services.delete_entry(item.entry)
-        messages.success(request, _("The entry is deleted."))
+        request.session[UNDO_KEY] = item.entry.pk
         return redirect("diary:index")
     return render(request, "diary/delete.html", {"e": item.entry})
+
+
+@require_POST
+@patient_view
+def restore(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
+    """Undo a deletion (within services.UNDO_WINDOW)."""
+    try:
+        found = queries.entry(request.user, entry_id, deleted=True)
+    except AccessDenied:
+        raise Http404 from None
+    request.session.pop(UNDO_KEY, None)
+    try:
+        services.restore_entry(found)
+    except services.DiaryError as exc:
+        messages.error(request, ERRORS[exc.code]())
+        return redirect("diary:index")
+    messages.success(request, _("The entry is back."))
+    return redirect("diary:entry", entry_id=found.pk)
+
+
+def _undoable(request: HttpRequest) -> Any:
+    """The entry the patient just deleted, if it can still be restored."""
+    pk = request.session.get(UNDO_KEY)
+    if pk is None:
+        return None
+    try:
+        found = queries.entry(request.user, pk, deleted=True)
+    except AccessDenied:
+        request.session.pop(UNDO_KEY, None)
+        return None
+    if timezone.now() - found.deleted_at > services.UNDO_WINDOW:
+        request.session.pop(UNDO_KEY, None)
+        return None
+    return found
 
 
 @patient_view

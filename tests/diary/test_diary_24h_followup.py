@@ -74,3 +74,14 @@ def test_htmx_answer_is_swapped_in_place(client, cast, log_activity):
     html = good.content.decode()
     assert good.status_code == 200 and "<html" not in html
     assert f'data-result-for="{entry.pk}"' in html and 'data-advice="keep"' in html
+
+
+def test_start_page_stops_asking_after_two_days(client, cast, log_activity):
+    entry = log_activity(cast.patient, date(2026, 3, 10), hour=18)
+    client.force_login(cast.patient.user)
+    with time_machine.travel(datetime(2026, 3, 13, 6, 59, tzinfo=TZ), tick=False):
+        assert f'data-entry="{entry.pk}"' in client.get("/").content.decode()
+    with time_machine.travel(datetime(2026, 3, 13, 7, 1, tzinfo=TZ), tick=False):
+        assert f'data-entry="{entry.pk}"' not in client.get("/").content.decode()
+        # ... but it can still be given on the entry's page.
+        assert 'id="follow-up"' in client.get(f"/diary/{entry.pk}/").content.decode()

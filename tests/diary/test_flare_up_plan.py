@@ -30,6 +30,7 @@ def test_create_edit_print(client, cast):
 @pytest.mark.parametrize("bad", [
     {"expected_days": "0"}, {"expected_days": "-3"}, {"expected_days": "abc"},
     {"contact_physio_after_days": "0"}, {"contact_physio_after_days": ""},
+    {"contact_physio_after_days": "-1"}, {"what_helps": "x" * 2001},
 ])
 def test_bad_input_saves_nothing(client, cast, bad):
     client.force_login(cast.patient.user)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from battrerygg.clinical.red_flags import Sign
 from tests.e2e.conftest import login
 from tests.shared import load_case_file
 
@@ -76,8 +77,11 @@ def test_journey(anna, open_page, artifacts):
         login(page, "anna.journey@example.se", PASSWORD)
         assert page.locator("html").get_attribute("lang") == "sv"
 
-        # The red-flag check: no warning sign ticked → self-care.
+        # The red-flag check: "no" to every warning sign → self-care.
         page.goto("/red-flags/")
+        for sign in Sign:
+            answer = "yes" if JOURNEY["red_flag_check"]["answers"].get(sign.value) else "no"
+            page.check(f"input[name={sign.value}][value={answer}]")
         page.click("main button[type=submit]")
         outcome = page.locator("[data-outcome]").get_attribute("data-outcome")
         assert outcome == JOURNEY["red_flag_check"]["expected"]

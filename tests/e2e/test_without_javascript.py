@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from battrerygg.clinical.red_flags import Sign
 from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,7 +32,9 @@ def test_loop_without_javascript(patient, open_page, artifacts):
         login(page, "noscript@example.se", PASSWORD)
 
         page.goto("/red-flags/")
-        page.check("#id_constant_night_pain")
+        for sign in Sign:
+            answer = "yes" if sign is Sign.CONSTANT_NIGHT_PAIN else "no"
+            page.check(f"input[name={sign.value}][value={answer}]")
         page.click("main button[type=submit]")
         assert page.locator("[data-outcome]").get_attribute("data-outcome") == "seek_care_soon"
 

@@ -1,15 +1,17 @@
-"""The red-flag check: public; stored for patients; resubmits harmless; own results only."""
+"""The red-flag check: public; stored for patients; resubmits harmless; own results only;
+every question must be answered; a physiotherapist's read is audit-logged."""
 
 from __future__ import annotations
 
 import uuid
 
+from battrerygg.audit.models import AuditEvent
 from battrerygg.redflags.models import RedFlagCheck
+from tests.redflags.helpers import red_flag_form
 
 
 def test_anonymous_gets_advice_and_nothing_is_stored(client, db):
-    response = client.post("/red-flags/", {"submission_key": str(uuid.uuid4()),
-                                           "bladder_bowel_control": "on"})
+    response = client.post("/red-flags/", red_flag_form("bladder_bowel_control"))
     assert response.status_code == 200
     assert 'data-outcome="emergency"' in response.content.decode()
     assert "112" in response.content.decode()
@@ -18,7 +20,7 @@ def test_anonymous_gets_advice_and_nothing_is_stored(client, db):
 
 def test_patient_check_is_stored_once(client, cast):
     client.force_login(cast.patient.user)
-    form = {"submission_key": str(uuid.uuid4()), "history_of_cancer": "on"}
+    form = red_flag_form("history_of_cancer")
     first = client.post("/red-flags/", form)
     second = client.post("/red-flags/", form)
     check = RedFlagCheck.objects.get()
@@ -32,6 +34,44 @@ def test_patient_check_is_stored_once(client, cast):
     assert client.get(check_url).status_code == 404
 
 
-def test_no_answers_is_self_care(client, db):
-    response = client.post("/red-flags/", {"submission_key": str(uuid.uuid4())})
+def test_all_no_is_self_care(client, db):
+    response = client.post("/red-flags/", red_flag_form())
     assert 'data-outcome="self_care"' in response.content.decode()
+
+
+def test_unanswered_questions_are_not_read_as_no(client, cast):
+    client.force_login(cast.patient.user)
+    form = red_flag_form()
+    del form["bladder_bowel_control"]
+    response = client.post("/red-flags/", form)
+    assert response.status_code == 200
+    assert "data-outcome" not in response.content.decode()
+    assert 'id="q-bladder_bowel_control"' in response.content.decode()
+    assert not RedFlagCheck.objects.exists()
+
+
+def test_bad_answers_and_keys_are_refused(client, cast):
+    client.force_login(cast.patient.user)
+    for form in (red_flag_form() | {"saddle_numbness": "maybe"},
+                 red_flag_form(key="not-a-uuid")):
+        response = client.post("/red-flags/", form)
+        assert response.status_code == 200 and "form-errors" in response.content.decode()
+    assert not RedFlagCheck.objects.exists()
+
+
+def test_physiotherapist_read_is_audited_and_outsiders_get_404(client, cast):
+    client.force_login(cast.patient.user)
+    client.post("/red-flags/", red_flag_form("unexplained_weight_loss",
+                                             key=str(uuid.uuid4())))
+    check = RedFlagCheck.objects.get()
+    url = f"/red-flags/result/{check.pk}/"
+    client.get(url)
+    assert not AuditEvent.objects.filter(action="read").exists()  # the patient's own read
+    client.force_login(cast.physio)
+    assert client.get(url).status_code == 200
+    reads = AuditEvent.objects.filter(action="read", patient=cast.patient)
+    assert [(r.actor, r.what) for r in reads] == [(cast.physio, "red_flag_check")]
+    for outsider in (cast.colleague, cast.other_physio, cast.clinic_admin):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+    assert reads.count() == 1

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 
 import battrerygg
 from tests.pages import PATIENT, PUBLIC, lesson_paths
+from tests.redflags.helpers import red_flag_form
 
 CATALOGUE = Path(battrerygg.__file__).parent / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 
@@ -81,6 +82,30 @@ def english_phrases() -> list[str]:
 
 
 @pytest.fixture
+def missing_swedish(monkeypatch):
+    """Record every message looked up in Swedish that no catalogue knows."""
+    from django.utils.translation.trans_real import DjangoTranslation
+
+    missing: set[str] = set()
+    original_gettext = DjangoTranslation.gettext
+    original_ngettext = DjangoTranslation.ngettext
+
+    def gettext_(self, message):
+        if self.language() == "sv" and message and message not in self._catalog:
+            missing.add(message)
+        return original_gettext(self, message)
+
+    def ngettext_(self, singular, plural, number):
+        if self.language() == "sv" and (singular, 0) not in self._catalog:
+            missing.add(singular)
+        return original_ngettext(self, singular, plural, number)
+
+    monkeypatch.setattr(DjangoTranslation, "gettext", gettext_)
+    monkeypatch.setattr(DjangoTranslation, "ngettext", ngettext_)
+    return missing
+
+
+@pytest.fixture
 def busy_patient(cast, log_activity):
     from battrerygg.diary.services import save_flare_up_plan
 
@@ -91,7 +116,7 @@ def busy_patient(cast, log_activity):
     return cast.patient
 
 
-def test_no_english_on_swedish_pages(client, busy_patient):
+def test_no_english_on_swedish_pages(client, busy_patient, missing_swedish):
     phrases = english_phrases()
     assert len(phrases) > 100
     pages = {}
@@ -103,8 +128,9 @@ def test_no_english_on_swedish_pages(client, busy_patient):
     entry_id = busy_patient.diary_entries.first().pk
     pages["entry"] = client.get(f"/diary/{entry_id}/")
     pages["form errors"] = client.post("/diary/new/", {"submission_key": str(uuid.uuid4())})
-    pages["red flags"] = client.post("/red-flags/", {"submission_key": str(uuid.uuid4()),
-                                                      "saddle_numbness": "on"}, follow=True)
+    pages["red flags"] = client.post("/red-flags/", red_flag_form("saddle_numbness"),
+                                     follow=True)
+    pages["red flags unanswered"] = client.post("/red-flags/", {})
     found = {}
     for name, response in pages.items():
         assert response.status_code in (200, 302, 404), name
@@ -115,6 +141,7 @@ def test_no_english_on_swedish_pages(client, busy_patient):
         if leaks:
             found[name] = leaks
     assert found == {}
+    assert missing_swedish == set(), "strings missing from the Swedish catalogue"
 
 
 def test_english_pages_are_english(client, busy_patient):

@@ -59,3 +59,18 @@ def test_database_down_gives_a_clear_503(client, db):
         response = client.get("/guide/")
     assert response.status_code == 503
     assert "databas" in response.content.decode()  # Swedish: "databasen"
+
+
+def test_logged_in_pages_are_not_cached(client, cast):
+    assert "no-store" not in client.get("/guide/").get("Cache-Control", "")
+    client.force_login(cast.patient.user)
+    cache = client.get("/diary/")["Cache-Control"]
+    assert "no-store" in cache and "private" in cache
+
+
+def test_wrong_method_gets_a_page(client, cast):
+    client.force_login(cast.patient.user)
+    response = client.get("/accounts/logout/")
+    assert response.status_code == 405
+    assert '<html lang="sv">' in response.content.decode()
+    assert response["Allow"] == "POST, OPTIONS"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
@@ -15,6 +18,13 @@ from battrerygg.diary.models import ActivityKind, FlareUpPlan
 from battrerygg.diary.services import ActivityInput
 
 NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
+
+
+def exists_locally(moment: datetime) -> bool:
+    """False for a wall-clock time skipped when the clocks go forward (e.g. 02:30 on the
+    last Sunday of March in Stockholm): it does not survive a round trip through UTC."""
+    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 class NrsWidget(forms.RadioSelect):
@@ -49,10 +59,43 @@ def nrs_field(label: Any, required_message: Any, help_text: Any = "") -> forms.T
     )
 
 
+def _range_text(low: int, high: int) -> str:
+    return gettext("Give a number from %(low)s to %(high)s, or leave the field empty.") % {
+        "low": low, "high": high,
+    }
+
+
+_range_message = lazy(_range_text, str)  # translated when shown, not at import
+
+
+def optional_number(
+    label: Any, low: int, high: int, decimal_places: int | None = None
+) -> forms.Field:
+    """An optional whole (or decimal) number within low–high, with one clear message."""
+    message = _range_message(low, high)
+    errors = {"invalid": message, "min_value": message, "max_value": message,
+              "max_decimal_places": message, "max_digits": message}
+    if decimal_places is None:
+        return forms.IntegerField(label=label, required=False, min_value=low, max_value=high,
+                                  error_messages=errors)
+    return forms.DecimalField(label=label, required=False, min_value=low, max_value=high,
+                              decimal_places=decimal_places, error_messages=errors)
+
+
+# How far back an activity can be logged.
+OLDEST_ENTRY_DAYS = 365
+
+
 class ActivityForm(forms.Form):
     """Log one activity (SPEC P3). The time is in the patient's time zone."""
 
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The form was incomplete. Reload the page and try again."),
+            "invalid": _("The form was incomplete. Reload the page and try again."),
+        },
+    )
     kind = forms.ChoiceField(
         label=_("Activity"),
         choices=[("", _("Choose an activity")), *ActivityKind.choices],
@@ -94,17 +137,11 @@ class ActivityForm(forms.Form):
             "max_value": _("The duration can be at most 1440 minutes (24 hours)."),
         },
     )
-    sets = forms.IntegerField(label=_("Sets"), required=False, min_value=1, max_value=100)
-    repetitions = forms.IntegerField(
-        label=_("Repetitions per set"), required=False, min_value=1, max_value=1000
-    )
-    load_kg = forms.DecimalField(
-        label=_("Load (kg)"), required=False, min_value=0, max_value=999, decimal_places=1
-    )
-    distance_km = forms.DecimalField(
-        label=_("Distance (km)"), required=False, min_value=0, max_value=999, decimal_places=2
-    )
-    steps = forms.IntegerField(label=_("Steps"), required=False, min_value=0, max_value=200000)
+    sets = optional_number(_("Sets"), 1, 100)
+    repetitions = optional_number(_("Repetitions per set"), 1, 1000)
+    load_kg = optional_number(_("Load (kg)"), 0, 999, decimal_places=1)
+    distance_km = optional_number(_("Distance (km)"), 0, 999, decimal_places=2)
+    steps = optional_number(_("Steps"), 0, 200000)
     pain_baseline = nrs_field(
         _("Pain before the activity (baseline)"),
         _("Baseline pain is required: how much pain you had before the activity."),
@@ -129,9 +166,20 @@ class ActivityForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         day, at = cleaned.get("local_date"), cleaned.get("local_time")
-        if day and at and datetime.combine(day, at, tzinfo=self.tz) > self.now:
-            self.add_error("local_time" if day == self.now.astimezone(self.tz).date()
-                           else "local_date", _("The activity cannot start in the future."))
+        if not (day and at):
+            return cleaned
+        today = self.now.astimezone(self.tz).date()
+        started = datetime.combine(day, at, tzinfo=self.tz)
+        if started > self.now:
+            self.add_error("local_time" if day == today else "local_date",
+                           _("The activity cannot start in the future."))
+        elif (today - day).days > OLDEST_ENTRY_DAYS:
+            self.add_error("local_date", _("You can log activities from the past year."))
+        elif not exists_locally(started):
+            self.add_error("local_time", _(
+                "That time did not exist on that day: the clocks were put forward an hour. "
+                "Choose a time one hour later."
+            ))
         return cleaned
 
     def to_input(self) -> ActivityInput:
@@ -160,6 +208,9 @@ class FollowUpForm(forms.Form):
     )
 
 
+PLAN_TEXT_MAX = 2000
+
+
 class FlareUpPlanForm(forms.ModelForm):
     """The patient's flare-up plan (SPEC P5)."""
 
@@ -178,37 +229,35 @@ class FlareUpPlanForm(forms.ModelForm):
             "own_actions": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "expected_days": _("From experience, how long does a bad period usually last?"),
             "what_helps": _("For example heat, short walks, a certain position."),
             "own_actions": _("For example keep moving a little every hour, plan lighter days."),
-            "contact_physio_after_days": _("The programme suggests about two weeks."),
         }
+
+    expected_days = forms.IntegerField(
+        label=FlareUpPlan._meta.get_field("expected_days").verbose_name,
+        help_text=_("From experience, how long does a bad period usually last?"),
+        required=False, min_value=1, max_value=365,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), _("Give a number of days from 1 to 365.")
+        ),
+    )
+    contact_physio_after_days = forms.IntegerField(
+        label=FlareUpPlan._meta.get_field("contact_physio_after_days").verbose_name,
+        help_text=_("The programme suggests about two weeks."),
+        min_value=1, max_value=90, initial=14,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"),
+            _("Give a number of days from 1 to 90."),
+        ),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        days = self.fields["expected_days"]
-        days.min_value = 1
-        days.max_value = 365
-        days.validators = []
-        days.error_messages.update(
-            invalid=_("Give a whole number of days."),
-            min_value=_("Give at least 1 day."),
-            max_value=_("Give at most 365 days."),
-        )
-        contact = self.fields["contact_physio_after_days"]
-        contact.error_messages.update(
-            required=_("Give after how many days you will contact your physiotherapist."),
-            invalid=_("Give a whole number of days."),
-        )
-
-    def clean_expected_days(self) -> int | None:
-        value = self.cleaned_data.get("expected_days")
-        if value is not None and not 1 <= value <= 365:
-            raise forms.ValidationError(_("Give a number of days from 1 to 365."))
-        return value
-
-    def clean_contact_physio_after_days(self) -> int:
-        value = self.cleaned_data["contact_physio_after_days"]
-        if not 1 <= value <= 90:
-            raise forms.ValidationError(_("Give a number of days from 1 to 90."))
-        return value
+        for name in ("what_helps", "own_actions"):
+            field = self.fields[name]
+            field.max_length = PLAN_TEXT_MAX
+            field.widget.attrs["maxlength"] = str(PLAN_TEXT_MAX)
+            field.validators.append(MaxLengthValidator(PLAN_TEXT_MAX))
+            field.error_messages["max_length"] = _("Write at most %(limit)s characters.") % {
+                "limit": PLAN_TEXT_MAX
+            }

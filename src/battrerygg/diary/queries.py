@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
@@ -97,9 +97,18 @@ def assessed_entry(user: Any, entry_id: int) -> AssessedEntry:
     return assess_all([*earlier, found], limits_for(found.patient))[-1]
 
 
+# The start page stops asking for a 24-hour value this long after it fell due: by then the
+# patient cannot recall it reliably. It can still be given on the entry's own page.
+ASK_FOR_FOLLOW_UP_DURING = timedelta(days=2)
+
+
 def due_follow_ups(user: Any, patient: Patient, now: datetime) -> QuerySet[ActivityEntry]:
-    """Entries whose 24-hour value is due and not yet given, oldest first."""
-    return entries(user, patient).filter(pain_24h__isnull=True, follow_up_due_at__lte=now)
+    """Entries whose 24-hour value is due, not yet given, and still worth asking for."""
+    return entries(user, patient).filter(
+        pain_24h__isnull=True,
+        follow_up_due_at__lte=now,
+        follow_up_due_at__gt=now - ASK_FOR_FOLLOW_UP_DURING,
+    )
 
 
 def flare_up_plan(user: Any, patient: Patient) -> FlareUpPlan | None:

@@ -95,7 +95,15 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
             else:
                 if created:
                     messages.success(request, _("Your activity is saved."))
+                else:
+                    messages.info(request, _(
+                        "This form had already been sent, so the activity was saved only "
+                        "once. Here it is as first saved."
+                    ))
                 return redirect("diary:entry", entry_id=entry.pk)
+        if "submission_key" in form.errors:  # damaged key: give the next try a fresh one
+            form.data = form.data.copy()
+            form.data["submission_key"] = str(ActivityForm.new_key())
     else:
         local_now = timezone.now().astimezone(patient.tz)
         form = ActivityForm(
@@ -130,7 +138,7 @@ def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: Follo
             "e": e,
             "zone_label": ZONE_LABELS[item.assessment.zone],
             "advice": ADVICE[item.assessment.advice],
-            "follow_up_open": now >= e.follow_up_due_at,
+            "follow_up_open": now >= e.follow_up_due_at or form.is_bound,
             "form": form,
         },
         status=status,
@@ -223,7 +231,7 @@ def plan(request: HttpRequest, patient: Any) -> HttpResponse:
 def plan_edit(request: HttpRequest, patient: Any) -> HttpResponse:
     """Create or change the flare-up plan."""
     current = queries.flare_up_plan(request.user, patient)
-    form = FlareUpPlanForm(request.POST or None, instance=current)
+    form = FlareUpPlanForm(request.POST if request.method == "POST" else None, instance=current)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in services.PLAN_FIELDS}
         services.save_flare_up_plan(patient, **values)

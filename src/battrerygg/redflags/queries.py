@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from battrerygg.audit.services import record_read
 from battrerygg.patients.access import AccessDenied, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.redflags.models import RedFlagCheck
 
 
 def check(user: Any, check_id: int) -> RedFlagCheck:
-    """One stored check, if it belongs to a patient ``user`` may see (else AccessDenied)."""
-    found = RedFlagCheck.objects.filter(
-        pk=check_id, patient__in=visible_patients(user)
-    ).first()
+    """One stored check, if it belongs to a patient ``user`` may see (else AccessDenied).
+
+    A physiotherapist's read is audit-logged (one row per call); the patient's own is not.
+    """
+    found = (
+        RedFlagCheck.objects.filter(pk=check_id, patient__in=visible_patients(user))
+        .select_related("patient__user")
+        .first()
+    )
     if found is None:
         raise AccessDenied
+    record_read(actor=user, patient=found.patient, what="red_flag_check", object_id=found.pk)
     return found
 
 

@@ -15,7 +15,7 @@ from battrerygg.redflags.texts import ADVICE, QUESTIONS
 
 def check(request: HttpRequest) -> HttpResponse:
     """Ask the questions; show the outcome (anonymous) or store it and redirect (patient)."""
-    form = RedFlagForm(request.POST or None)
+    form = RedFlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         answers = form.answers()
         user = request.user
@@ -40,11 +40,12 @@ def result(request: HttpRequest, check_id: int) -> HttpResponse:
     except AccessDenied:
         raise Http404 from None
     return _result(
-        request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at
+        request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at,
+        patient=None if found.patient.user_id == request.user.pk else found.patient,
     )
 
 
-def _result(request, answers, outcome, *, stored, when=None):  # noqa: ANN001, ANN202
+def _result(request, answers, outcome, *, stored, when=None, patient=None):  # noqa: ANN001, ANN202
     yes = [QUESTIONS[Sign(key)] for key, value in answers.items() if value]
     return render(
         request,
@@ -55,5 +56,6 @@ def _result(request, answers, outcome, *, stored, when=None):  # noqa: ANN001, A
             "yes": yes,
             "stored": stored,
             "when": when,
+            "patient": patient,
         },
     )

@@ -42,6 +42,7 @@ class Point:
 class Tick:
     pos: float
     label: str
+    day: date | None = None
 
 
 @dataclass
@@ -98,7 +99,7 @@ def build(items: list[AssessedEntry], limits: ZoneLimits, tz: ZoneInfo) -> Chart
     day = first_day
     while day <= last_day:
         noon = datetime.combine(day, time(12), tzinfo=tz)
-        chart.x_ticks.append(Tick(x_of(noon), day.isoformat()))
+        chart.x_ticks.append(Tick(x_of(noon), day.isoformat(), day))
         day += timedelta(days=step)
     path = []
     for item in items:

@@ -202,7 +202,7 @@ class FollowUpForm(forms.Form):
     """The pain 24 hours after an activity (or the next morning)."""
 
     pain_24h = nrs_field(
-        _("Pain now, 24 hours after the activity"),
+        _("Your pain now, the day after the activity"),
         _("Give the pain you have now, 0 to 10."),
         _("Compare with the pain you had before the activity."),
     )

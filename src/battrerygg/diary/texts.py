@@ -17,16 +17,12 @@ ADVICE: dict[str, dict[str, Promise]] = {
     Advice.REDUCE: {
         "heading": _("Reduce the load next time"),
         "text": _(
-            "The pain went too high, or it was not back to your baseline within 24 hours. "
             "Next time, do a little less: shorter time, lower intensity or fewer repetitions."
         ),
     },
     Advice.KEEP: {
         "heading": _("Keep the same load"),
-        "text": _(
-            "The pain stayed within safe to acceptable and was back to your baseline within "
-            "24 hours. Keep the same load next time."
-        ),
+        "text": _("Keep the same load next time."),
     },
     Advice.INCREASE: {
         "heading": _("You can increase a little"),
@@ -38,8 +34,32 @@ ADVICE: dict[str, dict[str, Promise]] = {
     Advice.AWAIT_24H: {
         "heading": _("How is the pain tomorrow?"),
         "text": _(
-            "The pain during the activity was within safe to acceptable. Whether the load was "
-            "right depends on your pain 24 hours later. We will ask you for it."
+            "Whether the load was right depends on your pain the day after. We will ask you "
+            "for it."
         ),
     },
 }
+
+# Why: one sentence per finding of the model, shown above the advice.
+REASONS: dict[str, Promise] = {
+    "high_risk": _("The pain during the activity reached the high-risk zone."),
+    "within_zone": _("The pain during the activity stayed within safe to acceptable."),
+    "not_back": _("The pain was not back to your baseline within 24 hours."),
+    "back": _("The pain was back to your baseline within 24 hours."),
+}
+
+# The short form of the main reason, for the diary table.
+SHORT_REASONS: dict[str, Promise] = {
+    "high_risk": _("high risk during"),
+    "not_back": _("not back to baseline"),
+}
+
+
+def reasons(zone: str, back_to_baseline: bool | None) -> list[str]:
+    """Keys of REASONS that explain an assessment, in reading order."""
+    out = ["high_risk" if zone == Zone.HIGH_RISK else "within_zone"]
+    if back_to_baseline is True:
+        out.append("back")
+    elif back_to_baseline is False:
+        out.append("not_back")
+    return out

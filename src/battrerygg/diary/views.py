@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from battrerygg.diary import chart, queries, services
 from battrerygg.diary.forms import ActivityForm, FlareUpPlanForm, FollowUpForm
-from battrerygg.diary.texts import ADVICE, ZONE_LABELS
+from battrerygg.diary.texts import ADVICE, REASONS, SHORT_REASONS, ZONE_LABELS, reasons
 from battrerygg.patients.access import AccessDenied, own_patient
 from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
 
@@ -73,6 +73,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
             "limits": limits,
             "zone_labels": ZONE_LABELS,
             "advice_texts": ADVICE,
+            "short_reasons": SHORT_REASONS,
             "chart_days": CHART_DAYS,
             "undo": _undoable(request),
         },
@@ -126,6 +127,10 @@ def entry(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     return _render_entry(request, item, FollowUpForm(initial={"pain_24h": item.entry.pain_24h}))
 
 
+def _reasons(item: queries.AssessedEntry) -> list[Any]:
+    return [REASONS[key] for key in reasons(item.assessment.zone, item.assessment.back_to_baseline)]
+
+
 def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: FollowUpForm,
                   status: int = 200) -> HttpResponse:
     now = timezone.now()
@@ -138,6 +143,7 @@ def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: Follo
             "e": e,
             "zone_label": ZONE_LABELS[item.assessment.zone],
             "advice": ADVICE[item.assessment.advice],
+            "reasons": _reasons(item),
             "follow_up_open": now >= e.follow_up_due_at or form.is_bound,
             "form": form,
         },
@@ -164,6 +170,7 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
                     "item": item, "e": item.entry,
                     "zone_label": ZONE_LABELS[item.assessment.zone],
                     "advice": ADVICE[item.assessment.advice],
+                    "reasons": _reasons(item),
                 })
             messages.success(request, _("Thank you. The advice for this activity is updated."))
             return redirect("diary:entry", entry_id=item.entry.pk)

@@ -34,7 +34,7 @@ QUESTIONS: dict[Sign, Promise] = {
         "Is the pain constant at night, and does it not ease when you rest or change position?"
     ),
     Sign.NOT_SETTLING_AFTER_TWO_WEEKS: _(
-        "Has the pain not started to ease after a couple of weeks?"
+        "Have you had the pain for a couple of weeks or more, without it starting to ease?"
     ),
     Sign.UNABLE_TO_PROGRESS_ALONE: _("Do you feel that you are not getting any further on your own?"),
 }

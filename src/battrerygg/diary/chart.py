@@ -16,7 +16,7 @@ from battrerygg.diary.queries import AssessedEntry
 
 WIDTH = 720
 HEIGHT = 300
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 26, 40
+LEFT, RIGHT, TOP, BOTTOM = 44, 34, 26, 40
 PLOT_W = WIDTH - LEFT - RIGHT
 PLOT_H = HEIGHT - TOP - BOTTOM
 

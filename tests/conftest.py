@@ -4,14 +4,11 @@ and a clinic admin. Data is set up through the services, as the product does."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, time
 
 import pytest
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop in e2e tests
 
 PASSWORD = "Test-password-2026"
 

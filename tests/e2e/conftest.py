@@ -13,6 +13,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# beside it are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = os.environ.get("BATTRERYGG_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(
     os.environ.get("BATTRERYGG_ARTIFACTS")

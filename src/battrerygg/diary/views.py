@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +23,7 @@ from battrerygg.patients.access import AccessDenied, own_patient
 from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
 
 CHART_DAYS = 56
+TABLE_PAGE_SIZE = 50
 UNDO_KEY = "diary_undo_entry"
 
 ERRORS = {
@@ -69,7 +71,9 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
         {
             "chart": chart.build(recent, limits, patient.tz),
             "recent": recent,
-            "rows": list(reversed(assessed)),
+            "rows": Paginator(list(reversed(assessed)), TABLE_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
             "limits": limits,
             "zone_labels": ZONE_LABELS,
             "advice_texts": ADVICE,

@@ -22,6 +22,8 @@ def urls(pk: int) -> list[tuple[str, str, dict]]:
     return [
         ("get", f"/diary/{pk}/", {}),
         ("post", f"/diary/{pk}/follow-up/", {"pain_24h": "9"}),
+        ("get", f"/diary/{pk}/edit/", {}),
+        ("post", f"/diary/{pk}/edit/", {"kind": "walking", "minutes": "5"}),
         ("get", f"/diary/{pk}/delete/", {}),
         ("post", f"/diary/{pk}/delete/", {}),
     ]

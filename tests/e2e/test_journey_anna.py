@@ -123,6 +123,8 @@ def test_journey(anna, open_page, artifacts):
                 advice = page.locator(f"[data-result-for='{pk}']")
                 assert advice.get_attribute("data-advice") == expected["advice"], label
                 assert advice.get_attribute("data-zone") == expected["zone"], label
+                back = str(expected["back_to_baseline"]).lower()
+                assert advice.get_attribute("data-back") == back, label
 
         # The history shows every entry with the expected advice.
         page.goto("/diary/")

@@ -49,6 +49,67 @@ class ActivityInput:
     steps: int | None = None
 
 
+def _checked_times(
+    patient: Patient, data: ActivityInput, now: datetime
+) -> tuple[datetime, datetime]:
+    """Validate an activity (raises DiaryError or ValueError) and return (start, end)."""
+    if data.kind not in ActivityKind.values:
+        raise DiaryError("unknown_kind")
+    for value, name in (
+        (data.pain_baseline, "baseline pain"),
+        (data.pain_during, "pain during"),
+        (data.pain_after, "pain after"),
+    ):
+        validate_nrs(value, name)
+    if data.pain_24h is not None:
+        validate_nrs(data.pain_24h, "pain at 24 hours")
+    if not 1 <= data.minutes <= 24 * 60:
+        raise DiaryError("too_long")
+    started = datetime.combine(data.local_date, data.local_time, tzinfo=patient.tz)
+    if started > now:
+        raise DiaryError("future")
+    ended = started.astimezone(UTC) + timedelta(minutes=data.minutes)  # elapsed, not wall
+    return started, ended
+
+
+EDITABLE_FIELDS = (
+    "kind", "description", "minutes", "sets", "repetitions", "load_kg", "distance_km",
+    "steps", "pain_baseline", "pain_during", "pain_after",
+)
+
+
+@transaction.atomic
+def update_activity(
+    entry: ActivityEntry, data: ActivityInput, *, now: datetime | None = None
+) -> bool:
+    """Correct a logged activity. Returns True when something changed (then audited).
+
+    Same rules as ``record_activity``; the 24-hour value is kept (it is corrected with
+    ``record_follow_up``). Moving the start time moves when the 24-hour value is due.
+    """
+    now = now or timezone.now()
+    patient = entry.patient
+    started, ended = _checked_times(patient, data, now)
+    changed = [name for name in EDITABLE_FIELDS if getattr(entry, name) != getattr(data, name)]
+    if entry.started_at != started or entry.local_date != data.local_date:
+        entry.started_at, entry.local_date = started, data.local_date
+        entry.follow_up_due_at = follow_up_due_at(ended, patient.tz)
+        changed += ["started_at", "local_date", "follow_up_due_at"]
+    elif "minutes" in changed:
+        entry.follow_up_due_at = follow_up_due_at(ended, patient.tz)
+        changed.append("follow_up_due_at")
+    if not changed:
+        return False
+    for name in EDITABLE_FIELDS:
+        setattr(entry, name, getattr(data, name))
+    entry.save(update_fields=[*set(changed), "updated_at"])
+    record_change(
+        actor=patient.user, patient=patient, action="update", what="diary.entry",
+        object_id=entry.pk,
+    )
+    return True
+
+
 def record_activity(
     patient: Patient,
     data: ActivityInput,
@@ -63,26 +124,10 @@ def record_activity(
     activity starts after ``now``, ("too_long"), or ValueError for an invalid NRS value.
     """
     now = now or timezone.now()
-    if data.kind not in ActivityKind.values:
-        raise DiaryError("unknown_kind")
-    for value, name in (
-        (data.pain_baseline, "baseline pain"),
-        (data.pain_during, "pain during"),
-        (data.pain_after, "pain after"),
-    ):
-        validate_nrs(value, name)
-    if data.pain_24h is not None:
-        validate_nrs(data.pain_24h, "pain at 24 hours")
-    if not 1 <= data.minutes <= 24 * 60:
-        raise DiaryError("too_long")
-    tz = patient.tz
-    started = datetime.combine(data.local_date, data.local_time, tzinfo=tz)
-    if started > now:
-        raise DiaryError("future")
+    started, ended = _checked_times(patient, data, now)
     existing = ActivityEntry.objects.filter(patient=patient, submission_key=submission_key).first()
     if existing is not None:
         return existing, False
-    ended = started.astimezone(UTC) + timedelta(minutes=data.minutes)  # elapsed, not wall
     fields: dict[str, Any] = {
         "kind": data.kind,
         "description": data.description,
@@ -98,7 +143,7 @@ def record_activity(
         "pain_baseline": data.pain_baseline,
         "pain_during": data.pain_during,
         "pain_after": data.pain_after,
-        "follow_up_due_at": follow_up_due_at(ended, tz),
+        "follow_up_due_at": follow_up_due_at(ended, patient.tz),
     }
     if data.pain_24h is not None:
         fields.update(pain_24h=data.pain_24h, pain_24h_recorded_at=now)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("diary/", views.index, name="index"),
     path("diary/new/", views.new, name="new"),
     path("diary/<int:entry_id>/", views.entry, name="entry"),
+    path("diary/<int:entry_id>/edit/", views.edit, name="edit"),
     path("diary/<int:entry_id>/follow-up/", views.follow_up, name="follow_up"),
     path("diary/<int:entry_id>/delete/", views.delete, name="delete"),
     path("diary/<int:entry_id>/restore/", views.restore, name="restore"),

@@ -125,6 +125,33 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
 
 
 @patient_view
+def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
+    """Correct a logged activity (the 24-hour value is corrected on the entry page)."""
+    item = _entry_or_404(request, entry_id)
+    e = item.entry
+    limits = queries.limits_for(patient)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, tz=patient.tz, limits=limits)
+        if form.is_valid():
+            try:
+                changed = services.update_activity(e, form.to_input())
+            except services.DiaryError as exc:
+                form.add_error(None, ERRORS[exc.code]())
+            else:
+                if changed:
+                    messages.success(request, _("Your changes are saved."))
+                return redirect("diary:entry", entry_id=e.pk)
+    else:
+        form = ActivityForm(tz=patient.tz, limits=limits, initial={
+            "submission_key": e.submission_key,
+            "local_date": e.local_start.date(),
+            "local_time": e.local_start.time(),
+            **{name: getattr(e, name) for name in services.EDITABLE_FIELDS},
+        })
+    return render(request, "diary/new.html", {"form": form, "editing": e})
+
+
+@patient_view
 def entry(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """One entry: its zone and advice at once, and the 24-hour question when due."""
     item = _entry_or_404(request, entry_id)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
 from battrerygg.diary.models import ActivityKind, FlareUpPlan
-from battrerygg.diary.services import ActivityInput
+from battrerygg.diary.services import PLAN_FIELDS, ActivityInput
 
 NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
 
@@ -216,14 +216,7 @@ class FlareUpPlanForm(forms.ModelForm):
 
     class Meta:
         model = FlareUpPlan
-        fields = [
-            "expected_days",
-            "what_helps",
-            "own_actions",
-            "favourite_exercise",
-            "contact_physio_after_days",
-            "physiotherapist_contact",
-        ]
+        fields = list(PLAN_FIELDS)
         widgets = {
             "what_helps": forms.Textarea(attrs={"rows": 3}),
             "own_actions": forms.Textarea(attrs={"rows": 3}),

@@ -34,3 +34,15 @@ def test_table_is_paged_newest_first(client, cast, log_activity):
     assert first.count("<tr data-entry=") == 50 and second.count("<tr data-entry=") == 5
     assert "2026-02-24" in first and "2026-01-01" in second
     assert silly.status_code == 200
+
+
+def test_table_is_grouped_by_the_local_week(client, cast, log_activity):
+    """Monday 30 March 00:00 in Stockholm is Sunday 22:00 UTC: it belongs to week 14."""
+    late = log_activity(cast.patient, date(2026, 3, 30), hour=0)
+    early = log_activity(cast.patient, date(2026, 3, 29), hour=12)
+    client.force_login(cast.patient.user)
+    with time_machine.travel(datetime(2026, 4, 1, 12, 0, tzinfo=TZ), tick=False):
+        html = client.get("/diary/").content.decode()
+    week14, week13 = html.index('data-week="14"'), html.index('data-week="13"')
+    assert week14 < html.index(f'data-entry="{late.pk}"') < week13
+    assert week13 < html.index(f'data-entry="{early.pk}"')

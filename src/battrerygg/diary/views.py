@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -50,6 +51,19 @@ def patient_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return wrapper
 
 
+def _by_week(items: Any) -> list[tuple[date, date, int, list[queries.AssessedEntry]]]:
+    """Group assessed entries (newest first) by ISO week of the patient's local date:
+    (monday, sunday, week number, entries)."""
+    weeks: list[tuple[date, date, int, list[queries.AssessedEntry]]] = []
+    for item in items:
+        day = item.entry.local_date
+        monday = day - timedelta(days=day.weekday())
+        if not weeks or weeks[-1][0] != monday:
+            weeks.append((monday, monday + timedelta(days=6), day.isocalendar().week, []))
+        weeks[-1][3].append(item)
+    return weeks
+
+
 def _entry_or_404(request: HttpRequest, entry_id: int) -> queries.AssessedEntry:
     try:
         return queries.assessed_entry(request.user, entry_id)
@@ -71,9 +85,10 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
         {
             "chart": chart.build(recent, limits, patient.tz),
             "recent": recent,
-            "rows": Paginator(list(reversed(assessed)), TABLE_PAGE_SIZE).get_page(
+            "rows": (rows := Paginator(list(reversed(assessed)), TABLE_PAGE_SIZE).get_page(
                 request.GET.get("page")
-            ),
+            )),
+            "weeks": _by_week(rows),
             "limits": limits,
             "zone_labels": ZONE_LABELS,
             "advice_texts": ADVICE,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from datetime import date, timedelta
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages

@@ -46,3 +46,24 @@ def test_identity_numbers_are_normalised_and_masked():
     assert identity.normalise("121212-1212") in {"191212121212", "201212121212"}
     assert identity.mask("191212121212") == "19121212-****"
     assert identity.is_samordningsnummer(identity.normalise("701063-2391"))
+
+
+def test_behind_a_proxy_waitress_trusts_its_forwarded_proto(monkeypatch):
+    from waitress.adjustments import Adjustments
+
+    from battrerygg.cli import proxy_options
+
+    assert proxy_options(False) == {}
+    monkeypatch.setenv("BATTRERYGG_TRUSTED_PROXY", "10.0.0.5")
+    options = proxy_options(True)
+    adjusted = Adjustments(**options)  # waitress accepts them
+    assert adjusted.trusted_proxy == "10.0.0.5"
+    assert "x-forwarded-proto" in adjusted.trusted_proxy_headers
+
+
+def test_demo_migrates_a_fresh_database_itself(db):
+    from unittest import mock
+
+    with mock.patch("battrerygg.web.management.commands.demo.call_command") as migrate:
+        call_command("demo", stdout=io.StringIO())
+    migrate.assert_called_once_with("migrate", interactive=False, verbosity=0)

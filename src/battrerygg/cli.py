@@ -27,6 +27,8 @@ def serve(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--demo", action="store_true", help="load demo data and print logins")
+    parser.add_argument("--no-migrate", action="store_true",
+                        help="do not migrate first (production: migrate once per release)")
     args = parser.parse_args(argv)
     _setup()
     from django.conf import settings
@@ -35,7 +37,8 @@ def serve(argv: list[str]) -> int:
 
     from battrerygg.wsgi import application
 
-    call_command("migrate", interactive=False, verbosity=0)
+    if not args.no_migrate:
+        call_command("migrate", interactive=False, verbosity=0)
     if args.demo:
         call_command("demo")
     db = settings.DATABASES["default"]
@@ -43,8 +46,21 @@ def serve(argv: list[str]) -> int:
     print(f"BättreRygg on http://{args.host}:{args.port}/  (database: {where})", flush=True)
     print("Stop with Ctrl+C.", flush=True)
     waitress_serve(application, host=args.host, port=args.port, threads=args.threads,
-                   ident="BattreRygg")
+                   ident="BattreRygg", **proxy_options(settings.BEHIND_PROXY))
     return 0
+
+
+def proxy_options(behind_proxy: bool) -> dict[str, object]:
+    """waitress options: behind a TLS-terminating proxy, trust its X-Forwarded-Proto/-For
+    (from BATTRERYGG_TRUSTED_PROXY, an address or "*"), so that Django sees HTTPS."""
+    if not behind_proxy:
+        return {}
+    return {
+        "trusted_proxy": os.environ.get("BATTRERYGG_TRUSTED_PROXY", "*"),
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+        "clear_untrusted_proxy_headers": True,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 Read through small typed helpers that fail loudly on a bad value. Nothing secret is in the
 repository: without ``BATTRERYGG_SECRET_KEY`` (or ``BATTRERYGG_SECRET_KEY_FILE``) the embedded
 default generates a key once and keeps it in the data folder.
-See docs/configuration.md for the list.
+The README's "Configuration" table lists them.
 """
 
 from __future__ import annotations
@@ -175,6 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+CSRF_FAILURE_VIEW = "battrerygg.web.views.csrf_failure"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
@@ -198,9 +199,8 @@ SECURE_SSL_REDIRECT = SECURE and envbool("BATTRERYGG_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = envint("BATTRERYGG_HSTS_SECONDS", 31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = envbool("BATTRERYGG_HSTS_PRELOAD", SECURE)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BATTRERYGG_BEHIND_PROXY", False) else None
-)
+BEHIND_PROXY = envbool("BATTRERYGG_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -75,3 +75,27 @@ def test_physiotherapist_read_is_audited_and_outsiders_get_404(client, cast):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
     assert reads.count() == 1
+
+
+def test_same_key_with_changed_answers_is_a_new_check(client, cast):
+    client.force_login(cast.patient.user)
+    key = str(uuid.uuid4())
+    client.post("/red-flags/", red_flag_form(key=key))
+    second = client.post("/red-flags/", red_flag_form("after_accident_or_fall", key=key))
+    assert RedFlagCheck.objects.count() == 2
+    latest = RedFlagCheck.objects.order_by("-pk").first()
+    assert latest.outcome == "seek_care_soon"
+    assert second["Location"] == f"/red-flags/result/{latest.pk}/"
+
+
+def test_damaged_key_gets_a_fresh_one_and_a_clear_message(client, cast):
+    client.force_login(cast.patient.user)
+    response = client.post("/red-flags/", red_flag_form(key="broken"))
+    html = response.content.decode()
+    assert 'value="broken"' not in html
+    assert "form-errors" in html and 'id="q-' in html
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("sv"):
+        assert gettext("Please answer every question.") not in html

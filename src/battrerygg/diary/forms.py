@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django import forms
@@ -105,7 +105,8 @@ class ActivityForm(forms.Form):
         },
     )
     description = forms.CharField(
-        label=_("What you did (optional)"), max_length=200, required=False
+        label=_("What you did (optional)"), max_length=200, required=False,
+        error_messages={"max_length": _("Write at most 200 characters.")},
     )
     local_date = forms.DateField(
         label=_("Date"),
@@ -156,8 +157,12 @@ class ActivityForm(forms.Form):
     )
 
     def __init__(self, *args: Any, tz: Any, limits: ZoneLimits = DEFAULT_LIMITS,
-                 now: datetime | None = None, **kwargs: Any) -> None:
+                 now: datetime | None = None, keep_date: date | None = None,
+                 **kwargs: Any) -> None:
+        """tz: the patient's ZoneInfo; keep_date: when correcting an entry, its date (an
+        unchanged date is not held to the one-year limit)."""
         super().__init__(*args, **kwargs)
+        self.keep_date = keep_date
         self.tz = tz
         self.now = now or timezone.now()
         for name in ("pain_baseline", "pain_during", "pain_after"):
@@ -173,7 +178,7 @@ class ActivityForm(forms.Form):
         if started > self.now:
             self.add_error("local_time" if day == today else "local_date",
                            _("The activity cannot start in the future."))
-        elif (today - day).days > OLDEST_ENTRY_DAYS:
+        elif (today - day).days > OLDEST_ENTRY_DAYS and day != self.keep_date:
             self.add_error("local_date", _("You can log activities from the past year."))
         elif not exists_locally(started):
             self.add_error("local_time", _(

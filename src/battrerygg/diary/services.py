@@ -85,7 +85,8 @@ def update_activity(
     """Correct a logged activity. Returns True when something changed (then audited).
 
     Same rules as ``record_activity``; the 24-hour value is kept (it is corrected with
-    ``record_follow_up``). Moving the start time moves when the 24-hour value is due.
+    ``record_follow_up``), except when the entry moves so late that its 24-hour value
+    cannot be known yet: then it is cleared and will be asked for again.
     """
     now = now or timezone.now()
     patient = entry.patient
@@ -93,11 +94,15 @@ def update_activity(
     changed = [name for name in EDITABLE_FIELDS if getattr(entry, name) != getattr(data, name)]
     if entry.started_at != started or entry.local_date != data.local_date:
         entry.started_at, entry.local_date = started, data.local_date
-        entry.follow_up_due_at = follow_up_due_at(ended, patient.tz)
-        changed += ["started_at", "local_date", "follow_up_due_at"]
-    elif "minutes" in changed:
-        entry.follow_up_due_at = follow_up_due_at(ended, patient.tz)
+        changed += ["started_at", "local_date"]
+    due = follow_up_due_at(ended, patient.tz)
+    if due != entry.follow_up_due_at:
+        entry.follow_up_due_at = due
         changed.append("follow_up_due_at")
+        if due > now and entry.pain_24h is not None:
+            # Moved to a time whose next day has not come: the old value cannot be its.
+            entry.pain_24h = entry.pain_24h_recorded_at = None
+            changed += ["pain_24h", "pain_24h_recorded_at"]
     if not changed:
         return False
     for name in EDITABLE_FIELDS:

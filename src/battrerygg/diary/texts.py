@@ -32,7 +32,7 @@ ADVICE: dict[str, dict[str, Promise]] = {
         ),
     },
     Advice.AWAIT_24H: {
-        "heading": _("How is the pain tomorrow?"),
+        "heading": _("How is the pain the day after?"),
         "text": _(
             "Whether the load was right depends on your pain the day after. We will ask you "
             "for it."

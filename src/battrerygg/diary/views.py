@@ -6,16 +6,19 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from battrerygg.diary import chart, queries, services
 from battrerygg.diary.forms import ActivityForm, FlareUpPlanForm, FollowUpForm
@@ -25,7 +28,7 @@ from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
 
 CHART_DAYS = 56
 TABLE_PAGE_SIZE = 50
-UNDO_KEY = "diary_undo_entry"
+UNDO_KEY = "diary_undo_entries"
 
 ERRORS = {
     "future": lambda: _("The activity cannot start in the future."),
@@ -37,11 +40,21 @@ ERRORS = {
 
 
 def patient_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Only a logged-in patient; the patient record is passed to the view."""
+    """Only a logged-in patient; the patient record is passed to the view.
 
-    @login_required
+    Anonymous (e.g. an expired session): to the login page, coming back to a page that can
+    be opened — the page itself for GET, the start page after a form was sent. An htmx
+    request is told to load the login page as a whole page, not inside the current one.
+    """
+
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            back = request.get_full_path() if request.method == "GET" else reverse("web:home")
+            login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back})}"
+            if request.htmx:
+                return HttpResponseClientRedirect(login)
+            return redirect(login)
         try:
             patient = own_patient(request.user)
         except AccessDenied:
@@ -146,7 +159,8 @@ def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     e = item.entry
     limits = queries.limits_for(patient)
     if request.method == "POST":
-        form = ActivityForm(request.POST, tz=patient.tz, limits=limits)
+        form = ActivityForm(request.POST, tz=patient.tz, limits=limits,
+                            keep_date=e.local_date)
         if form.is_valid():
             try:
                 changed = services.update_activity(e, form.to_input())
@@ -191,6 +205,7 @@ def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: Follo
             "advice": ADVICE[item.assessment.advice],
             "reasons": _reasons(item),
             "follow_up_open": now >= e.follow_up_due_at or form.is_bound,
+            "canonical_path": reverse("diary:entry", args=[e.pk]),
             "form": form,
         },
         status=status,
@@ -202,7 +217,12 @@ def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: Follo
 def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """Record the 24-hour value. A plain form goes on to the entry page; from the start
     page with htmx, the question is swapped in place for the updated advice."""
-    item = _entry_or_404(request, entry_id)
+    try:
+        item = queries.assessed_entry(request.user, entry_id)
+    except AccessDenied:
+        if request.htmx:
+            return render(request, "diary/_gone.html")
+        raise Http404 from None
     form = FollowUpForm(request.POST, auto_id=f"id_due{item.entry.pk}_%s")
     if form.is_valid():
         try:
@@ -227,13 +247,24 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
 
 @patient_view
 def delete(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
-    """Ask, then remove an entry logged by mistake."""
-    item = _entry_or_404(request, entry_id)
+    """Ask, then hide an entry logged by mistake (undo for services.UNDO_WINDOW)."""
+    try:
+        item = queries.assessed_entry(request.user, entry_id)
+    except AccessDenied:
+        _deleted_or_404(request, entry_id)  # already deleted (Back, double click)
+        return redirect("diary:index")
     if request.method == "POST":
         services.delete_entry(item.entry)
-        request.session[UNDO_KEY] = item.entry.pk
+        request.session[UNDO_KEY] = [*request.session.get(UNDO_KEY, []), item.entry.pk][-10:]
         return redirect("diary:index")
     return render(request, "diary/delete.html", {"e": item.entry})
+
+
+def _deleted_or_404(request: HttpRequest, entry_id: int) -> Any:
+    try:
+        return queries.entry(request.user, entry_id, deleted=True)
+    except AccessDenied:
+        raise Http404 from None
 
 
 @require_POST
@@ -243,8 +274,10 @@ def restore(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     try:
         found = queries.entry(request.user, entry_id, deleted=True)
     except AccessDenied:
-        raise Http404 from None
-    request.session.pop(UNDO_KEY, None)
+        try:  # restored already (double click): show it
+            return redirect("diary:entry", entry_id=queries.entry(request.user, entry_id).pk)
+        except AccessDenied:
+            raise Http404 from None
     try:
         services.restore_entry(found)
     except services.DiaryError as exc:
@@ -254,20 +287,21 @@ def restore(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     return redirect("diary:entry", entry_id=found.pk)
 
 
-def _undoable(request: HttpRequest) -> Any:
-    """The entry the patient just deleted, if it can still be restored."""
-    pk = request.session.get(UNDO_KEY)
-    if pk is None:
-        return None
-    try:
-        found = queries.entry(request.user, pk, deleted=True)
-    except AccessDenied:
-        request.session.pop(UNDO_KEY, None)
-        return None
-    if timezone.now() - found.deleted_at > services.UNDO_WINDOW:
-        request.session.pop(UNDO_KEY, None)
-        return None
-    return found
+def _undoable(request: HttpRequest) -> list[Any]:
+    """Entries the patient deleted lately that can still be restored, newest first."""
+    keep, found = [], []
+    now = timezone.now()
+    for pk in request.session.get(UNDO_KEY, []):
+        try:
+            item = queries.entry(request.user, pk, deleted=True)
+        except AccessDenied:
+            continue
+        if now - item.deleted_at <= services.UNDO_WINDOW:
+            keep.append(pk)
+            found.append(item)
+    if keep != request.session.get(UNDO_KEY, []):
+        request.session[UNDO_KEY] = keep
+    return list(reversed(found))
 
 
 @patient_view

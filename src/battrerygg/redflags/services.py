@@ -18,13 +18,16 @@ def record_red_flag_check(
 ) -> tuple[RedFlagCheck, bool]:
     """Store answers and their outcome (clinical.red_flags). Returns (check, created).
 
-    Resubmitting with the same submission_key returns the first check. Raises ValueError
-    for an unknown sign or non-boolean answer.
+    Resubmitting the same answers with the same submission_key returns the first check;
+    different answers under a key already used (a form restored by the browser's Back
+    button) are a new check. Raises ValueError for an unknown sign or non-boolean answer.
     """
     outcome = outcome_of(answers)
     existing = RedFlagCheck.objects.filter(patient=patient, submission_key=submission_key).first()
     if existing:
-        return existing, False
+        if existing.answers == dict(answers):
+            return existing, False
+        submission_key = uuid.uuid4()
     try:
         with transaction.atomic():
             check = RedFlagCheck.objects.create(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -30,7 +32,11 @@ def check(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("redflags:result", check_id=stored.pk)
         return _result(request, answers, outcome_of(answers), stored=False)
-    return render(request, "redflags/check.html", {"form": form})
+    if form.is_bound and "submission_key" in form.errors:  # damaged key: a fresh one
+        form.data = form.data.copy()
+        form.data["submission_key"] = str(uuid.uuid4())
+    unanswered = form.is_bound and any(name != "submission_key" for name in form.errors)
+    return render(request, "redflags/check.html", {"form": form, "unanswered": unanswered})
 
 
 def result(request: HttpRequest, check_id: int) -> HttpResponse:

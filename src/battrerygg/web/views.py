@@ -72,3 +72,11 @@ def set_language(request: HttpRequest) -> HttpResponse:
             httponly=True,
         )
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """An expired or missing form token: a translated page; in place for htmx (which
+    swaps only 2xx answers), so the patient sees why nothing happened."""
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "web/_expired.html", status=200)
+    return render(request, "403_csrf.html", status=403)

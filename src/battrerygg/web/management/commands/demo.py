@@ -6,12 +6,12 @@ import uuid
 from datetime import time, timedelta
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
-from battrerygg.diary.models import ActivityEntry
 from battrerygg.diary.services import (
     ActivityInput,
     record_activity,
@@ -39,16 +39,20 @@ DIARY = [
     (8, 10, "walking", 20, 5, 4, 4, 4),
     (6, 18, "programme_exercise", 20, 4, 3, 3, 3),
     (4, 10, "nordic_walking", 30, 3, 3, 3, 3),
-    (2, 10, "walking", 25, 3, 3, 2, 3),
-    (1, 9, "cycling", 20, 3, 4, 3, None),
+    (3, 10, "walking", 25, 3, 3, 2, 3),
+    (2, 18, "cycling", 20, 3, 4, 3, None),  # its 24-hour value is asked for on the start page
 ]
 
 
 class Command(BaseCommand):
     help = "Load demo data (harmless to run again) and print the demo logins."
 
-    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
+        call_command("migrate", interactive=False, verbosity=0)  # a fresh data folder works
+        self._load()
+
+    @transaction.atomic
+    def _load(self) -> None:
         clinic, _ = Clinic.objects.get_or_create(name="Vårdcentralen Exempel")
         physio = User.objects.filter(email=PHYSIO_EMAIL).first()
         if physio is None:
@@ -87,9 +91,6 @@ class Command(BaseCommand):
             )
             if at_24h is not None:
                 record_follow_up(entry, at_24h, now=max(now, entry.follow_up_due_at))
-            else:
-                # Make the last one due now, so the start page asks for it.
-                ActivityEntry.objects.filter(pk=entry.pk).update(follow_up_due_at=now)
         save_flare_up_plan(
             patient, expected_days=7, what_helps="Korta promenader, värme, katt-kamel.",
             own_actions="Röra mig lite varje timme. Planera lättare dagar på jobbet.",

@@ -33,3 +33,13 @@ def test_repeated_failures_lock_the_account(client, cast):
                                                 "password": PASSWORD})
     assert response.status_code == 429
     assert client.get("/diary/").status_code == 302
+
+
+def test_logout_is_confirmed(client, cast):
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    client.force_login(cast.patient.user)
+    page = client.post("/accounts/logout/", follow=True).content.decode()
+    with translation.override("sv"):
+        assert gettext("You are logged out.") in page

@@ -74,3 +74,14 @@ def test_wrong_method_gets_a_page(client, cast):
     assert response.status_code == 405
     assert '<html lang="sv">' in response.content.decode()
     assert response["Allow"] == "POST, OPTIONS"
+
+
+def test_language_chosen_before_login_is_kept(client, cast):
+    from tests.conftest import PASSWORD
+
+    client.post("/language/", {"language": "en", "next": "/accounts/login/"})
+    client.post("/accounts/login/", {"username": "anna@example.se", "password": PASSWORD})
+    user = cast.patient.user
+    user.refresh_from_db()
+    assert user.language == "en"
+    assert '<html lang="en">' in client.get("/diary/").content.decode()

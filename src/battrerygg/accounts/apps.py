@@ -6,12 +6,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from django.contrib import messages
-        from django.contrib.auth.signals import user_logged_out
-        from django.utils.translation import gettext
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
 
-        def confirm_logout(sender, request, user, **kwargs):  # noqa: ANN001, ANN003, ANN202
-            if request is not None:
-                messages.info(request, gettext("You are logged out."))
+        from battrerygg.accounts import signals
 
-        user_logged_out.connect(confirm_logout, dispatch_uid="battrerygg.confirm_logout")
+        user_logged_out.connect(signals.confirm_logout, dispatch_uid="battrerygg.logout")
+        user_logged_in.connect(signals.keep_chosen_language, dispatch_uid="battrerygg.language")

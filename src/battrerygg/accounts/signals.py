@@ -1,0 +1,28 @@
+"""Reactions to logging in and out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils.translation import gettext
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def confirm_logout(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """Tell the user that they are logged out (shown on the next page)."""
+    if request is not None:
+        messages.info(request, gettext("You are logged out."))
+
+
+def keep_chosen_language(
+    sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any
+) -> None:
+    """A language chosen on this device before logging in becomes the account's."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) if request else None
+    if chosen in SUPPORTED and chosen != user.language:
+        user.language = chosen
+        user.save(update_fields=["language"])

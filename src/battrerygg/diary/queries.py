@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -22,14 +23,22 @@ from battrerygg.patients.access import AccessDenied, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 
+logger = logging.getLogger(__name__)
+
 
 def limits_for(patient: Patient) -> ZoneLimits:
-    """Zone limits in force: the patient's, else the clinic's, else the published defaults."""
+    """Zone limits in force: the patient's, else the clinic's, else the published defaults.
+
+    Limits set out of order (e.g. through the admin site) are skipped with a warning, so a
+    typo can never stop a patient's diary from working.
+    """
     for owner in (patient, patient.clinic):
-        if owner is not None and owner.zone_safe_max is not None and (
-            owner.zone_acceptable_max is not None
-        ):
+        if owner is None or owner.zone_safe_max is None or owner.zone_acceptable_max is None:
+            continue
+        try:
             return ZoneLimits(owner.zone_safe_max, owner.zone_acceptable_max)
+        except ValueError:
+            logger.warning("invalid zone limits on %s %s", type(owner).__name__, owner.pk)
     return DEFAULT_LIMITS
 
 

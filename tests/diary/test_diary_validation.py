@@ -59,6 +59,7 @@ CASES = {
         {"submission_key": "not-a-key"},
         "The form was incomplete. Reload the page and try again.",
     ),
+    "unknown intensity": ({"intensity": "extreme"}, "Choose one of the options in the list."),
     "bad date": ({"local_date": "12/03/2026"},
                  "Give the date as year-month-day, for example 2026-03-09."),
 }
@@ -97,11 +98,13 @@ def test_bad_input_is_refused_in_english(client, cast):
 def test_good_input_is_saved(client, cast):
     client.force_login(cast.patient.user)
     with time_machine.travel(NOW, tick=False):
-        response = client.post("/diary/new/", activity_form())
+        response = client.post("/diary/new/", activity_form(intensity="moderate", sets="3",
+                                                             repetitions="10"))
     entry = ActivityEntry.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/diary/{entry.pk}/"
     assert (entry.pain_baseline, entry.pain_during, entry.pain_after) == (3, 4, 3)
+    assert (entry.intensity, entry.sets, entry.repetitions) == ("moderate", 3, 10)
 
 
 def test_a_time_skipped_by_daylight_saving_is_refused(client, cast):

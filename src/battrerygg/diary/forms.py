@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
-from battrerygg.diary.models import ActivityKind, FlareUpPlan
+from battrerygg.diary.models import ActivityKind, FlareUpPlan, Intensity
 from battrerygg.diary.services import PLAN_FIELDS, ActivityInput
 
 NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
@@ -138,6 +138,12 @@ class ActivityForm(forms.Form):
             "max_value": _("The duration can be at most 1440 minutes (24 hours)."),
         },
     )
+    intensity = forms.ChoiceField(
+        label=_("How hard was it? (optional)"),
+        choices=[("", _("Not given")), *Intensity.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the options in the list.")},
+    )
     sets = optional_number(_("Sets"), 1, 100)
     repetitions = optional_number(_("Repetitions per set"), 1, 1000)
     load_kg = optional_number(_("Load (kg)"), 0, 999, decimal_places=1)
@@ -193,7 +199,8 @@ class ActivityForm(forms.Form):
             kind=c["kind"], local_date=c["local_date"], local_time=c["local_time"],
             minutes=c["minutes"], pain_baseline=c["pain_baseline"],
             pain_during=c["pain_during"], pain_after=c["pain_after"],
-            description=c.get("description") or "", sets=c.get("sets"),
+            description=c.get("description") or "", intensity=c.get("intensity") or "",
+            sets=c.get("sets"),
             repetitions=c.get("repetitions"), load_kg=c.get("load_kg"),
             distance_km=c.get("distance_km"), steps=c.get("steps"),
         )

@@ -27,6 +27,14 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Intensity(models.TextChoices):
+    """How hard the activity felt, in plain words (optional)."""
+
+    LIGHT = "light", _("Light: I could talk easily")
+    MODERATE = "moderate", _("Moderate: I got a little out of breath")
+    HARD = "hard", _("Hard: I could hardly talk")
+
+
 def _nrs(field: str) -> Q:
     return Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
 
@@ -47,6 +55,8 @@ class ActivityEntry(models.Model):
     local_date = models.DateField(_("date"))
     timezone = models.CharField(max_length=64, default="Europe/Stockholm")
     minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
+    intensity = models.CharField(_("intensity"), max_length=10, choices=Intensity.choices,
+                                 blank=True)
     sets = models.PositiveSmallIntegerField(_("sets"), null=True, blank=True)
     repetitions = models.PositiveSmallIntegerField(_("repetitions"), null=True, blank=True)
     load_kg = models.DecimalField(

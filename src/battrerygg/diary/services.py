@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
-from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan
+from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
 from battrerygg.patients.models import Patient
 
 
@@ -42,6 +42,7 @@ class ActivityInput:
     pain_after: int
     pain_24h: int | None = None
     description: str = ""
+    intensity: str = ""
     sets: int | None = None
     repetitions: int | None = None
     load_kg: Decimal | None = None
@@ -55,6 +56,8 @@ def _checked_times(
     """Validate an activity (raises DiaryError or ValueError) and return (start, end)."""
     if data.kind not in ActivityKind.values:
         raise DiaryError("unknown_kind")
+    if data.intensity and data.intensity not in Intensity.values:
+        raise DiaryError("unknown_intensity")
     for value, name in (
         (data.pain_baseline, "baseline pain"),
         (data.pain_during, "pain during"),
@@ -73,7 +76,7 @@ def _checked_times(
 
 
 EDITABLE_FIELDS = (
-    "kind", "description", "minutes", "sets", "repetitions", "load_kg", "distance_km",
+    "kind", "description", "minutes", "intensity", "sets", "repetitions", "load_kg", "distance_km",
     "steps", "pain_baseline", "pain_during", "pain_after",
 )
 
@@ -140,6 +143,7 @@ def record_activity(
         "local_date": data.local_date,
         "timezone": patient.timezone,
         "minutes": data.minutes,
+        "intensity": data.intensity,
         "sets": data.sets,
         "repetitions": data.repetitions,
         "load_kg": data.load_kg,

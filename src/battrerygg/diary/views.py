@@ -36,6 +36,7 @@ ERRORS = {
     "too_long": lambda: _("The duration can be at most 1440 minutes (24 hours)."),
     "too_early": lambda: _("It is too early to give the 24-hour value."),
     "undo_expired": lambda: _("It is too late to undo the deletion."),
+    "unknown_intensity": lambda: _("Choose one of the options in the list."),
 }
 
 

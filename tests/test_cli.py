@@ -22,8 +22,8 @@ def test_demo_twice_loads_once(db):
 
 
 def test_createuser_patient(db, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("A-good-password-1\n"))
-    call_command("createuser", "--email", "Ny@Example.se", "--personnummer", "191212121212",
+    monkeypatch.setattr("sys.stdin", io.StringIO("A-good-password-1\n19121212-1212\n"))
+    call_command("createuser", "--email", "Ny@Example.se", "--personnummer",
                  "--password-stdin", stdout=io.StringIO())
     patient = Patient.objects.get()
     assert patient.user.email == "ny@example.se"
@@ -32,9 +32,9 @@ def test_createuser_patient(db, monkeypatch):
 
 
 def test_createuser_refuses_a_bad_personnummer(db, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("A-good-password-1\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("A-good-password-1\n191212121213\n"))
     with pytest.raises(CommandError):
-        call_command("createuser", "--email", "x@example.se", "--personnummer", "191212121213",
+        call_command("createuser", "--email", "x@example.se", "--personnummer",
                      "--password-stdin")
     assert not User.objects.exists()
 
@@ -54,6 +54,12 @@ def test_behind_a_proxy_waitress_trusts_its_forwarded_proto(monkeypatch):
     from battrerygg.cli import proxy_options
 
     assert proxy_options(False) == {}
+    monkeypatch.delenv("BATTRERYGG_TRUSTED_PROXY", raising=False)
+    with pytest.raises(SystemExit):  # trusting any sender would let anyone forge an address
+        proxy_options(True)
+    monkeypatch.setenv("BATTRERYGG_TRUSTED_PROXY", "*")
+    with pytest.raises(SystemExit):
+        proxy_options(True)
     monkeypatch.setenv("BATTRERYGG_TRUSTED_PROXY", "10.0.0.5")
     options = proxy_options(True)
     adjusted = Adjustments(**options)  # waitress accepts them

@@ -51,12 +51,20 @@ def serve(argv: list[str]) -> int:
 
 
 def proxy_options(behind_proxy: bool) -> dict[str, object]:
-    """waitress options: behind a TLS-terminating proxy, trust its X-Forwarded-Proto/-For
-    (from BATTRERYGG_TRUSTED_PROXY, an address or "*"), so that Django sees HTTPS."""
+    """waitress options: behind a TLS-terminating proxy, trust X-Forwarded-Proto/-For from
+    the proxy's address (BATTRERYGG_TRUSTED_PROXY), so that Django sees HTTPS and the real
+    client address (login throttling counts per address). Raises SystemExit when the
+    address is missing: trusting any sender would let anyone forge their address."""
     if not behind_proxy:
         return {}
+    proxy = os.environ.get("BATTRERYGG_TRUSTED_PROXY", "").strip()
+    if not proxy or proxy == "*":
+        raise SystemExit(
+            "BATTRERYGG_BEHIND_PROXY is set: set BATTRERYGG_TRUSTED_PROXY to the proxy's "
+            "IP address as well"
+        )
     return {
-        "trusted_proxy": os.environ.get("BATTRERYGG_TRUSTED_PROXY", "*"),
+        "trusted_proxy": proxy,
         "trusted_proxy_count": 1,
         "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
         "clear_untrusted_proxy_headers": True,

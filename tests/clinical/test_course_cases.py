@@ -32,3 +32,19 @@ def test_from_daily_pain():
 def test_bad_input(args):
     with pytest.raises(ValueError):
         not_settling(*args)
+
+
+def test_day_14_is_the_first_day_judged():
+    # From day 14 on (cases/course.json rule): days 1-7 and 8-14 are two full weeks.
+    assert not_settling(13, 6.0, 6.0) is False
+    assert not_settling(14, 6.0, 6.0) is True
+
+
+def test_each_day_counts_once():
+    start = date(2026, 3, 9)
+    # Week 1: one rating of 4 a day. Week 2: six days at 3, one day with five ratings of 9.
+    ratings = [(start + timedelta(days=d), 4) for d in range(7)]
+    ratings += [(start + timedelta(days=d), 3) for d in range(7, 13)]
+    ratings += [(start + timedelta(days=13), 9)] * 5
+    # Per day: (6 × 3 + 9) / 7 = 3.86 < 4 → settling. Per rating it would be 5.18 ≥ 4.
+    assert not_settling_from_pain(start, start + timedelta(days=13), ratings) is False

@@ -82,3 +82,14 @@ def test_only_the_two_previous_sessions_count():
     assert assess(good, [good]).advice.value == "keep"
     # A previous session still waiting for its 24-hour value is not within limits.
     assert assess(good, [Session(2, 2, None), good]).advice.value == "keep"
+
+
+def test_zone_ranges_cover_the_scale_once():
+    from battrerygg.clinical.pain_monitoring import Zone
+
+    for limits in (ZoneLimits(), ZoneLimits(1, 4), ZoneLimits(0, 8)):
+        values = [v for zone in Zone for v in range(limits.range_of(zone)[0],
+                                                     limits.range_of(zone)[1] + 1)]
+        assert values == list(range(11))
+        assert all(zone_of(v, limits) is zone for zone in Zone
+                   for v in range(limits.range_of(zone)[0], limits.range_of(zone)[1] + 1))

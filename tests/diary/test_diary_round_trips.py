@@ -76,23 +76,35 @@ def test_every_recent_deletion_can_be_undone(client, cast, log_activity):
         assert "/restore/" not in client.get("/diary/").content.decode()
 
 
-def test_moving_an_entry_to_later_asks_for_its_24_hour_value_again(client, cast,
-                                                                  log_activity):
-    entry = log_activity(cast.patient, date(2026, 3, 10), hour=10)
+def test_moving_an_entry_asks_for_its_24_hour_value_again(client, cast, log_activity):
+    entry = log_activity(cast.patient, date(2026, 3, 5), hour=10)
     record_follow_up(entry, 3, now=NOW)
     client.force_login(cast.patient.user)
     with time_machine.travel(NOW, tick=False):
-        client.post(f"/diary/{entry.pk}/edit/", activity_form(local_date="2026-03-12",
-                                                             local_time="09:00"))
+        moved = client.post(f"/diary/{entry.pk}/edit/", activity_form(local_date="2026-03-10",
+                                                                     local_time="09:00"))
+    assert moved.status_code == 302
     entry.refresh_from_db()
-    assert entry.pain_24h is None and entry.local_date == date(2026, 3, 12)
-    # Moving within the past keeps the value.
-    record_follow_up(entry, 4, now=NOW + timedelta(days=2))
-    with time_machine.travel(NOW + timedelta(days=3), tick=False):
-        client.post(f"/diary/{entry.pk}/edit/", activity_form(local_date="2026-03-12",
-                                                             local_time="08:00"))
+    assert entry.pain_24h is None and entry.local_date == date(2026, 3, 10)
+    # A correction that keeps the time keeps the value.
+    record_follow_up(entry, 4, now=NOW)
+    with time_machine.travel(NOW, tick=False):
+        client.post(f"/diary/{entry.pk}/edit/", activity_form(
+            local_date="2026-03-10", local_time="09:00", pain_during="5"))
     entry.refresh_from_db()
-    assert entry.pain_24h == 4 and entry.local_start.hour == 8
+    assert entry.pain_24h == 4 and entry.pain_during == 5
+
+
+def test_a_resent_form_of_a_deleted_entry_offers_undo(client, cast):
+    client.force_login(cast.patient.user)
+    form = activity_form()
+    with time_machine.travel(NOW, tick=False):
+        first = client.post("/diary/new/", form)
+        entry_id = int(first["Location"].rstrip("/").split("/")[-1])
+        client.post(f"/diary/{entry_id}/delete/")
+        again = client.post("/diary/new/", form)
+        assert again["Location"] == "/diary/"
+        assert f"/diary/{entry_id}/restore/" in client.get("/diary/").content.decode()
 
 
 def test_an_old_entry_can_still_be_corrected(client, cast, log_activity):

@@ -9,13 +9,15 @@ contact the physiotherapist and the physiotherapist's dashboard flags it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from statistics import fmean
 
 from battrerygg.clinical.pain_monitoring import validate_nrs
 
-JUDGE_FROM_DAY = 14  # "after 14 days" (SPEC C5)
+# The first day judged: days 1-7 and 8-14 are two full, separate weeks (cases/course.json).
+JUDGE_FROM_DAY = 14
 WINDOW_DAYS = 7
 
 
@@ -24,8 +26,9 @@ def not_settling(episode_day: int, first_week_mean: float, last_week_mean: float
 
     episode_day: days since the episode started (day 1 is the start date), integer ≥ 1.
     first_week_mean, last_week_mean: mean NRS (0–10) of the first and the last 7 days.
-    Returns False before day 14 (too early to judge, SPEC C5 says "after 14 days", so day 15
-    is the first day judged), else True when the last week's mean is not lower.
+    Returns False before day 14 (too early to judge: on day 14 the first week, days 1–7,
+    and the last week, days 8–14, are two separate full weeks), else True when the last
+    week's mean is not lower.
     Raises ValueError for episode_day < 1 or means outside 0–10.
     """
     if episode_day < 1:
@@ -33,7 +36,7 @@ def not_settling(episode_day: int, first_week_mean: float, last_week_mean: float
     for mean in (first_week_mean, last_week_mean):
         if not 0 <= mean <= 10:
             raise ValueError("mean pain must be within 0-10")
-    if episode_day <= JUDGE_FROM_DAY:
+    if episode_day < JUDGE_FROM_DAY:
         return False
     return last_week_mean >= first_week_mean
 
@@ -44,23 +47,23 @@ def not_settling_from_pain(
     """C5 from daily pain ratings.
 
     episode_start, today: local dates (today ≥ episode_start). pain_by_day: (local date,
-    NRS 0–10) pairs, several a day allowed. Returns None when either 7-day window has no
-    rating (nothing to compare), else ``not_settling`` of the two means.
-    Raises ValueError when today is before episode_start or a rating is invalid.
+    NRS 0–10) pairs, several a day allowed: each day counts once (the mean of its ratings),
+    so a day with many ratings weighs no more than a day with one. Returns None when either
+    7-day window has no rating (nothing to compare), else ``not_settling`` of the means of
+    the daily means. Raises ValueError when today is before episode_start or a rating is
+    invalid.
     """
     if today < episode_start:
         raise ValueError("today is before the episode started")
     episode_day = (today - episode_start).days + 1
     first_end = episode_start + timedelta(days=WINDOW_DAYS)
     last_start = today - timedelta(days=WINDOW_DAYS - 1)
-    first: list[int] = []
-    last: list[int] = []
+    by_day: dict[date, list[int]] = defaultdict(list)
     for day, pain in pain_by_day:
-        validate_nrs(pain)
-        if episode_start <= day < first_end:
-            first.append(pain)
-        if last_start <= day <= today:
-            last.append(pain)
+        by_day[day].append(validate_nrs(pain))
+    daily = {day: fmean(values) for day, values in by_day.items()}
+    first = [mean for day, mean in daily.items() if episode_start <= day < first_end]
+    last = [mean for day, mean in daily.items() if last_start <= day <= today]
     if not first or not last:
         return None
     return not_settling(episode_day, fmean(first), fmean(last))

@@ -57,6 +57,14 @@ class ZoneLimits:
         if not (NRS_MIN <= self.safe_max < self.acceptable_max < NRS_MAX):
             raise ValueError("zone limits must satisfy 0 <= safe_max < acceptable_max < 10")
 
+    def range_of(self, zone: Zone) -> tuple[int, int]:
+        """The NRS values (lowest, highest; inclusive) of a zone under these limits."""
+        if zone is Zone.SAFE:
+            return NRS_MIN, self.safe_max
+        if zone is Zone.ACCEPTABLE:
+            return self.safe_max + 1, self.acceptable_max
+        return self.acceptable_max + 1, NRS_MAX
+
 
 DEFAULT_LIMITS = ZoneLimits()
 

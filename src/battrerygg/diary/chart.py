@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from battrerygg.clinical.pain_monitoring import ZoneLimits
+from battrerygg.clinical.pain_monitoring import Zone, ZoneLimits
 from battrerygg.diary.queries import AssessedEntry
 
 WIDTH = 720
@@ -74,14 +74,11 @@ def build(items: list[AssessedEntry], limits: ZoneLimits, tz: ZoneInfo) -> Chart
     """Chart geometry for chronologically ordered, assessed diary entries."""
     chart = Chart()
     # Zone bands: each covers its NRS values, from v - 0.5 to v + 0.5, clipped to 0–10.
-    for zone, low, high in (
-        ("safe", 0, limits.safe_max),
-        ("acceptable", limits.safe_max + 1, limits.acceptable_max),
-        ("high_risk", limits.acceptable_max + 1, 10),
-    ):
+    for zone in Zone:
+        low, high = limits.range_of(zone)
         top = y_of(min(10, high + 0.5))
         bottom = y_of(max(0, low - 0.5))
-        chart.bands.append(Band(zone, top, round(bottom - top, 1)))
+        chart.bands.append(Band(zone.value, top, round(bottom - top, 1)))
     chart.y_ticks = [Tick(y_of(v), str(v)) for v in range(0, 11, 2)]
     if not items:
         return chart

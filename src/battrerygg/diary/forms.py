@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -15,16 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
 from battrerygg.diary.models import ActivityKind, FlareUpPlan, Intensity
-from battrerygg.diary.services import PLAN_FIELDS, ActivityInput
+from battrerygg.diary.services import PLAN_FIELDS, ActivityInput, exists_locally
 
 NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
-
-
-def exists_locally(moment: datetime) -> bool:
-    """False for a wall-clock time skipped when the clocks go forward (e.g. 02:30 on the
-    last Sunday of March in Stockholm): it does not survive a round trip through UTC."""
-    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
-    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 class NrsWidget(forms.RadioSelect):

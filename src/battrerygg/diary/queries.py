@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from battrerygg.audit.services import record_read
 from battrerygg.clinical import course
 from battrerygg.clinical.pain_monitoring import (
     DEFAULT_LIMITS,
@@ -19,7 +20,7 @@ from battrerygg.clinical.pain_monitoring import (
     assess,
 )
 from battrerygg.diary.models import ActivityEntry, FlareUpPlan
-from battrerygg.patients.access import AccessDenied, visible_patients
+from battrerygg.patients.access import AccessDenied, may_change, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 
@@ -46,6 +47,7 @@ def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
     """The patient's diary entries, oldest first, if ``user`` may see them."""
     if not visible_patients(user).filter(pk=patient.pk).exists():
         raise AccessDenied
+    record_read(actor=user, patient=patient, what="diary")
     return ActivityEntry.objects.filter(patient=patient, deleted_at__isnull=True).order_by(
         "started_at", "pk"
     )
@@ -64,6 +66,16 @@ def entry(user: Any, entry_id: int, *, deleted: bool = False) -> ActivityEntry:
         .first()
     )
     if found is None:
+        raise AccessDenied
+    record_read(actor=user, patient=found.patient, what="diary.entry", object_id=found.pk)
+    return found
+
+
+def entry_for_change(user: Any, entry_id: int, *, deleted: bool = False) -> ActivityEntry:
+    """An entry ``user`` may change: only the patient's own (patients.access.may_change),
+    never a physiotherapist's read access. Raises AccessDenied otherwise."""
+    found = entry(user, entry_id, deleted=deleted)
+    if not may_change(user, found.patient):
         raise AccessDenied
     return found
 
@@ -124,6 +136,7 @@ def flare_up_plan(user: Any, patient: Patient) -> FlareUpPlan | None:
     """The patient's flare-up plan, if any and if ``user`` may see it."""
     if not visible_patients(user).filter(pk=patient.pk).exists():
         raise AccessDenied
+    record_read(actor=user, patient=patient, what="flare_up_plan")
     return FlareUpPlan.objects.filter(patient=patient).first()
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -50,10 +51,20 @@ class ActivityInput:
     steps: int | None = None
 
 
+def exists_locally(moment: datetime) -> bool:
+    """False for a wall-clock time skipped when the clocks go forward (e.g. 02:30 on the
+    last Sunday of March in Stockholm): it does not survive a round trip through UTC."""
+    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
 def _checked_times(
-    patient: Patient, data: ActivityInput, now: datetime
+    tz: ZoneInfo, data: ActivityInput, now: datetime
 ) -> tuple[datetime, datetime]:
-    """Validate an activity (raises DiaryError or ValueError) and return (start, end)."""
+    """Validate an activity (raises DiaryError or ValueError) and return (start, end).
+
+    tz: the zone the local date and time are meant in.
+    """
     if data.kind not in ActivityKind.values:
         raise DiaryError("unknown_kind")
     if data.intensity and data.intensity not in Intensity.values:
@@ -66,9 +77,13 @@ def _checked_times(
         validate_nrs(value, name)
     if data.pain_24h is not None:
         validate_nrs(data.pain_24h, "pain at 24 hours")
-    if not 1 <= data.minutes <= 24 * 60:
+    if data.minutes < 1:
+        raise DiaryError("too_short")
+    if data.minutes > 24 * 60:
         raise DiaryError("too_long")
-    started = datetime.combine(data.local_date, data.local_time, tzinfo=patient.tz)
+    started = datetime.combine(data.local_date, data.local_time, tzinfo=tz)
+    if not exists_locally(started):
+        raise DiaryError("nonexistent_time")
     if started > now:
         raise DiaryError("future")
     ended = started.astimezone(UTC) + timedelta(minutes=data.minutes)  # elapsed, not wall
@@ -87,32 +102,33 @@ def update_activity(
 ) -> bool:
     """Correct a logged activity. Returns True when something changed (then audited).
 
-    Same rules as ``record_activity``; the 24-hour value is kept (it is corrected with
-    ``record_follow_up``), except when the entry moves so late that its 24-hour value
-    cannot be known yet: then it is cleared and will be asked for again.
+    Same rules as ``record_activity``; local date and time are read in the entry's own time
+    zone. Moving the start time clears the 24-hour value (it belonged to the old time) and
+    asks for it again. Raises DiaryError or ValueError; nothing is written then.
     """
     now = now or timezone.now()
-    patient = entry.patient
-    started, ended = _checked_times(patient, data, now)
+    entry = ActivityEntry.objects.select_for_update().select_related("patient__user").get(
+        pk=entry.pk
+    )
+    started, ended = _checked_times(entry.tz, data, now)
     changed = [name for name in EDITABLE_FIELDS if getattr(entry, name) != getattr(data, name)]
     if entry.started_at != started or entry.local_date != data.local_date:
         entry.started_at, entry.local_date = started, data.local_date
         changed += ["started_at", "local_date"]
-    due = follow_up_due_at(ended, patient.tz)
+        if entry.pain_24h is not None:
+            entry.pain_24h = entry.pain_24h_recorded_at = None
+            changed += ["pain_24h", "pain_24h_recorded_at"]
+    due = follow_up_due_at(ended, entry.tz)
     if due != entry.follow_up_due_at:
         entry.follow_up_due_at = due
         changed.append("follow_up_due_at")
-        if due > now and entry.pain_24h is not None:
-            # Moved to a time whose next day has not come: the old value cannot be its.
-            entry.pain_24h = entry.pain_24h_recorded_at = None
-            changed += ["pain_24h", "pain_24h_recorded_at"]
     if not changed:
         return False
     for name in EDITABLE_FIELDS:
         setattr(entry, name, getattr(data, name))
     entry.save(update_fields=[*set(changed), "updated_at"])
     record_change(
-        actor=patient.user, patient=patient, action="update", what="diary.entry",
+        actor=entry.patient.user, patient=entry.patient, action="update", what="diary.entry",
         object_id=entry.pk,
     )
     return True
@@ -132,7 +148,7 @@ def record_activity(
     activity starts after ``now``, ("too_long"), or ValueError for an invalid NRS value.
     """
     now = now or timezone.now()
-    started, ended = _checked_times(patient, data, now)
+    started, ended = _checked_times(patient.tz, data, now)
     existing = ActivityEntry.objects.filter(patient=patient, submission_key=submission_key).first()
     if existing is not None:
         return existing, False
@@ -184,6 +200,9 @@ def record_follow_up(
     """
     now = now or timezone.now()
     validate_nrs(pain_24h, "pain at 24 hours")
+    entry = ActivityEntry.objects.select_for_update().select_related("patient__user").get(
+        pk=entry.pk
+    )
     if now < entry.follow_up_due_at:
         raise DiaryError("too_early")
     if entry.pain_24h == pain_24h:
@@ -261,6 +280,8 @@ def save_flare_up_plan(patient: Patient, **values: Any) -> FlareUpPlan:
         patient=patient, defaults=values
     )
     if not created:
+        if all(getattr(plan, key) == value for key, value in values.items()):
+            return plan  # nothing changed: nothing written, nothing audited
         for key, value in values.items():
             setattr(plan, key, value)
         plan.save()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart, queries, services
 from battrerygg.diary.forms import ActivityForm, FlareUpPlanForm, FollowUpForm
 from battrerygg.diary.texts import ADVICE, REASONS, SHORT_REASONS, ZONE_LABELS, reasons
@@ -37,6 +38,11 @@ ERRORS = {
     "too_early": lambda: _("It is too early to give the 24-hour value."),
     "undo_expired": lambda: _("It is too late to undo the deletion."),
     "unknown_intensity": lambda: _("Choose one of the options in the list."),
+    "too_short": lambda: _("The duration must be at least 1 minute."),
+    "nonexistent_time": lambda: _(
+        "That time did not exist on that day: the clocks were put forward an hour. "
+        "Choose a time one hour later."
+    ),
 }
 
 
@@ -60,7 +66,8 @@ def patient_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
             patient = own_patient(request.user)
         except AccessDenied:
             raise PermissionDenied from None
-        return view(request, patient, *args, **kwargs)
+        with timezone.override(patient.tz):  # times shown in the patient's zone
+            return view(request, patient, *args, **kwargs)
 
     return wrapper
 
@@ -81,6 +88,14 @@ def _by_week(items: Any) -> list[tuple[date, date, int, list[queries.AssessedEnt
 def _entry_or_404(request: HttpRequest, entry_id: int) -> queries.AssessedEntry:
     try:
         return queries.assessed_entry(request.user, entry_id)
+    except AccessDenied:
+        raise Http404 from None
+
+
+def _own_entry_or_404(request: HttpRequest, entry_id: int) -> Any:
+    """An entry the user may change (the patient's own), else 404."""
+    try:
+        return queries.entry_for_change(request.user, entry_id)
     except AccessDenied:
         raise Http404 from None
 
@@ -106,7 +121,15 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
             "limits": limits,
             "zone_labels": ZONE_LABELS,
             "advice_texts": ADVICE,
-            "short_reasons": SHORT_REASONS,
+            "short_reasons": {
+                row.entry.pk: next(
+                    (SHORT_REASONS[key] for key in
+                     reasons(row.assessment.zone, row.assessment.back_to_baseline)
+                     if key in SHORT_REASONS), "")
+                for row in rows
+            },
+            "zone_ranges": [(zone.value, ZONE_LABELS[zone], *limits.range_of(zone))
+                            for zone in Zone],
             "chart_days": CHART_DAYS,
             "undo": _undoable(request),
         },
@@ -127,6 +150,12 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
             except services.DiaryError as exc:
                 form.add_error(None, ERRORS[exc.code]())
             else:
+                if entry.deleted_at is not None:  # sent again after it was deleted
+                    remember_undo(request, entry.pk)
+                    messages.info(request, _(
+                        "This form had already been sent, and the entry was deleted since."
+                    ))
+                    return redirect("diary:index")
                 if created:
                     messages.success(request, _("Your activity is saved."))
                 else:
@@ -156,8 +185,7 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
 @patient_view
 def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """Correct a logged activity (the 24-hour value is corrected on the entry page)."""
-    item = _entry_or_404(request, entry_id)
-    e = item.entry
+    e = _own_entry_or_404(request, entry_id)
     limits = queries.limits_for(patient)
     if request.method == "POST":
         form = ActivityForm(request.POST, tz=patient.tz, limits=limits,
@@ -219,7 +247,8 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
     """Record the 24-hour value. A plain form goes on to the entry page; from the start
     page with htmx, the question is swapped in place for the updated advice."""
     try:
-        item = queries.assessed_entry(request.user, entry_id)
+        own = queries.entry_for_change(request.user, entry_id)
+        item = queries.assessed_entry(request.user, own.pk)
     except AccessDenied:
         if request.htmx:
             return render(request, "diary/_gone.html")
@@ -250,20 +279,25 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
 def delete(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """Ask, then hide an entry logged by mistake (undo for services.UNDO_WINDOW)."""
     try:
-        item = queries.assessed_entry(request.user, entry_id)
+        found = queries.entry_for_change(request.user, entry_id)
     except AccessDenied:
         _deleted_or_404(request, entry_id)  # already deleted (Back, double click)
         return redirect("diary:index")
     if request.method == "POST":
-        services.delete_entry(item.entry)
-        request.session[UNDO_KEY] = [*request.session.get(UNDO_KEY, []), item.entry.pk][-10:]
+        services.delete_entry(found)
+        remember_undo(request, found.pk)
         return redirect("diary:index")
-    return render(request, "diary/delete.html", {"e": item.entry})
+    return render(request, "diary/delete.html", {"e": found})
+
+
+def remember_undo(request: HttpRequest, entry_id: int) -> None:
+    """Offer to undo the deletion of this entry on the diary page."""
+    request.session[UNDO_KEY] = [*request.session.get(UNDO_KEY, []), entry_id][-10:]
 
 
 def _deleted_or_404(request: HttpRequest, entry_id: int) -> Any:
     try:
-        return queries.entry(request.user, entry_id, deleted=True)
+        return queries.entry_for_change(request.user, entry_id, deleted=True)
     except AccessDenied:
         raise Http404 from None
 
@@ -273,12 +307,13 @@ def _deleted_or_404(request: HttpRequest, entry_id: int) -> Any:
 def restore(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """Undo a deletion (within services.UNDO_WINDOW)."""
     try:
-        found = queries.entry(request.user, entry_id, deleted=True)
+        found = queries.entry_for_change(request.user, entry_id, deleted=True)
     except AccessDenied:
         try:  # restored already (double click): show it
-            return redirect("diary:entry", entry_id=queries.entry(request.user, entry_id).pk)
+            live = queries.entry_for_change(request.user, entry_id)
         except AccessDenied:
             raise Http404 from None
+        return redirect("diary:entry", entry_id=live.pk)
     try:
         services.restore_entry(found)
     except services.DiaryError as exc:

@@ -30,4 +30,5 @@ def latest_check(user: Any, patient: Patient) -> RedFlagCheck | None:
     """The patient's most recent check, or None."""
     if not visible_patients(user).filter(pk=patient.pk).exists():
         raise AccessDenied
+    record_read(actor=user, patient=patient, what="red_flag_check")
     return RedFlagCheck.objects.filter(patient=patient).order_by("-created_at").first()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from battrerygg.diary import queries as diary_queries
 from battrerygg.diary.forms import FollowUpForm
+from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.guide.content import lesson_by_illustration
 from battrerygg.patients.access import AccessDenied, own_patient
 from battrerygg.redflags.queries import latest_check
@@ -26,27 +29,35 @@ def home(request: HttpRequest) -> HttpResponse:
             patient = own_patient(user)
         except AccessDenied:
             return render(request, "web/landing.html", {})
-        now = timezone.now()
-        today = now.astimezone(patient.tz).date()
-        assessed = diary_queries.assessed_entries(user, patient)
-        due_ids = set(
-            diary_queries.due_follow_ups(user, patient, now).values_list("pk", flat=True)
-        )
-        context = {
-            "patient": patient,
-            "due": [
-                (a, FollowUpForm(auto_id=f"id_due{a.entry.pk}_%s"))
-                for a in assessed
-                if a.entry.pk in due_ids
-            ],
-            "latest": list(reversed(assessed[-3:])),
-            "not_settling": diary_queries.not_settling(user, patient, today),
-            "plan": diary_queries.flare_up_plan(user, patient),
-            "red_flag_check": latest_check(user, patient),
-        }
-        return render(request, "web/start.html", context)
+        with timezone.override(patient.tz):
+            return _start_page(request, patient)
     monitoring = lesson_by_illustration(request.LANGUAGE_CODE, "pain-monitoring")
     return render(request, "web/landing.html", {"monitoring_lesson": monitoring})
+
+
+def _start_page(request: HttpRequest, patient: Any) -> HttpResponse:
+    """The patient's start page: due 24-hour questions, latest advice, course, plan."""
+    user = request.user
+    now = timezone.now()
+    today = now.astimezone(patient.tz).date()
+    assessed = diary_queries.assessed_entries(user, patient)
+    due_ids = set(
+        diary_queries.due_follow_ups(user, patient, now).values_list("pk", flat=True)
+    )
+    context = {
+        "patient": patient,
+        "due": [
+            (a, FollowUpForm(auto_id=f"id_due{a.entry.pk}_%s"))
+            for a in assessed
+            if a.entry.pk in due_ids
+        ],
+        "latest": list(reversed(assessed[-3:])),
+        "not_settling": diary_queries.not_settling(user, patient, today),
+        "plan": diary_queries.flare_up_plan(user, patient),
+        "red_flag_check": latest_check(user, patient),
+        "zone_labels": ZONE_LABELS,
+    }
+    return render(request, "web/start.html", context)
 
 
 @require_POST

@@ -23,10 +23,15 @@ class Command(BaseCommand):
         parser.add_argument("--role", choices=Role.values, default=Role.PATIENT)
         parser.add_argument("--name", default="")
         parser.add_argument("--clinic", help="clinic name (created if missing)")
-        parser.add_argument("--personnummer", help="patients: personnummer/samordningsnummer")
+        parser.add_argument(
+            "--personnummer", action="store_true",
+            help="patients: ask for the personnummer or samordningsnummer (never an argument, "
+                 "so it stays out of shell history and process lists)",
+        )
         parser.add_argument("--language", choices=["sv", "en"], default="sv")
         parser.add_argument(
-            "--password-stdin", action="store_true", help="read the password from stdin"
+            "--password-stdin", action="store_true",
+            help="read the password (then, with --personnummer, the number) from stdin lines",
         )
 
     def handle(self, *args: Any, **o: Any) -> None:
@@ -34,6 +39,10 @@ class Command(BaseCommand):
             password = sys.stdin.readline().rstrip("\n")
         else:
             password = getpass.getpass("Password: ")
+        pnr = None
+        if o["personnummer"]:
+            pnr = (sys.stdin.readline() if o["password_stdin"]
+                   else getpass.getpass("Personnummer: ")).strip()
         if not password:
             raise CommandError("a password is required")
         from django.contrib.auth.password_validation import validate_password
@@ -48,7 +57,7 @@ class Command(BaseCommand):
                 if o["role"] == Role.PATIENT:
                     register_patient(
                         email=o["email"], password=password, full_name=o["name"],
-                        personnummer=o["personnummer"], clinic=clinic, language=o["language"],
+                        personnummer=pnr, clinic=clinic, language=o["language"],
                         episode_start=timezone.localdate(),
                     )
                 else:

@@ -1,0 +1,171 @@
+"""The balance between the back's capacity and the loads on it (SPEC P4, C3).
+
+The programme teaches back health as a balance: on one side the back's capacity (posture,
+strength, flexibility/mobility, general fitness), on the other the physical and mental loads
+(physical load — too much or too little —, negative emotions, everyday stress, worrying
+thoughts about the back). Pain comes with imbalance; treatment raises capacity and lowers
+loads (BättreRygg patient leaflet; the biopsychosocial load–capacity model, e.g. O'Sullivan
+P et al., Phys Ther 2018;98:408–423 on cognitive functional therapy).
+
+This is a teaching model, not a validated instrument (SPEC C3): the numbers help the patient
+see where to start, they do not measure anything clinically. Ratings are NRS-like integers
+0–10 where 10 is "a great deal" of the factor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+
+class Capacity(StrEnum):
+    """Capacity factors, in the order the leaflet lists them (also the tie-break order)."""
+
+    POSTURE = "posture"
+    STRENGTH = "strength"
+    FLEXIBILITY = "flexibility"  # flexibility and mobility
+    FITNESS = "fitness"  # general fitness
+
+
+class Load(StrEnum):
+    """Loads on the back, in the order the leaflet lists them (also the tie-break order)."""
+
+    PHYSICAL = "physical"  # too much or too little physical load
+    NEGATIVE_EMOTIONS = "negative_emotions"
+    STRESS = "stress"  # everyday stress
+    WORRYING_THOUGHTS = "worrying_thoughts"  # worrying thoughts about the back
+
+
+class Tilt(StrEnum):
+    """Which way the balance tips (SPEC C3)."""
+
+    LOADS_HEAVIER = "loads_heavier"
+    BALANCED = "balanced"
+    CAPACITY_GREATER = "capacity_greater"
+
+
+class Action(StrEnum):
+    """What to work on: capacity work raises a factor, load work lowers one (SPEC C3)."""
+
+    POSTURE_WORK = "posture_work"
+    STRENGTH_WORK = "strength_work"
+    FLEXIBILITY_WORK = "flexibility_work"
+    FITNESS_WORK = "fitness_work"
+    CHANGE_PHYSICAL_LOAD = "change_physical_load"
+    HANDLE_EMOTIONS = "handle_emotions"
+    REDUCE_STRESS = "reduce_stress"
+    CHANGE_THOUGHTS = "change_thoughts"
+
+
+ACTION_OF: Mapping[Capacity | Load, Action] = {
+    Capacity.POSTURE: Action.POSTURE_WORK,
+    Capacity.STRENGTH: Action.STRENGTH_WORK,
+    Capacity.FLEXIBILITY: Action.FLEXIBILITY_WORK,
+    Capacity.FITNESS: Action.FITNESS_WORK,
+    Load.PHYSICAL: Action.CHANGE_PHYSICAL_LOAD,
+    Load.NEGATIVE_EMOTIONS: Action.HANDLE_EMOTIONS,
+    Load.STRESS: Action.REDUCE_STRESS,
+    Load.WORRYING_THOUGHTS: Action.CHANGE_THOUGHTS,
+}
+"""SPEC C3: capacity factors map to posture, strength, flexibility and fitness work; loads
+to changing physical load, handling negative emotions, reducing stress, changing thoughts."""
+
+TILT_THRESHOLD = Fraction(1)
+"""SPEC C3: the balance tips when one side's mean exceeds the other's by 1 point or more."""
+
+RATING_MIN, RATING_MAX = 0, 10
+
+
+def validate_rating(value: object) -> int:
+    """A rating: integer 0–10 (bool is refused). Raises ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"a rating must be an integer 0–10, not {value!r}")
+    if not RATING_MIN <= value <= RATING_MAX:
+        raise ValueError(f"a rating must be 0–10, not {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Ratings:
+    """One balance check-in: every capacity factor and every load rated 0–10.
+
+    capacity: {Capacity: int 0–10}, all four factors. loads: {Load: int 0–10}, all four.
+    Raises ValueError when a factor is missing, unknown or out of range.
+    """
+
+    capacity: Mapping[Capacity, int]
+    loads: Mapping[Load, int]
+
+    def __post_init__(self) -> None:
+        for given, kind in ((self.capacity, Capacity), (self.loads, Load)):
+            keys = set(given)
+            expected = set(kind)
+            if keys != expected:
+                raise ValueError(
+                    f"{kind.__name__} ratings must be exactly {sorted(expected)}, "
+                    f"got {sorted(str(k) for k in keys)}"
+                )
+            for value in given.values():
+                validate_rating(value)
+
+    @property
+    def mean_capacity(self) -> Fraction:
+        """Mean of the four capacity ratings, exact (0–10)."""
+        return Fraction(sum(self.capacity.values()), len(self.capacity))
+
+    @property
+    def mean_load(self) -> Fraction:
+        """Mean of the four load ratings, exact (0–10)."""
+        return Fraction(sum(self.loads.values()), len(self.loads))
+
+
+def tilt(ratings: Ratings, threshold: Fraction = TILT_THRESHOLD) -> Tilt:
+    """Which way the balance tips (SPEC C3).
+
+    loads_heavier when the mean load exceeds the mean capacity by ``threshold`` (1 point)
+    or more; capacity_greater when the mean capacity exceeds the mean load by that much;
+    balanced otherwise. Means are exact fractions, so 1 point is never lost to rounding.
+    """
+    difference = ratings.mean_load - ratings.mean_capacity
+    if difference >= threshold:
+        return Tilt.LOADS_HEAVIER
+    if -difference >= threshold:
+        return Tilt.CAPACITY_GREATER
+    return Tilt.BALANCED
+
+
+def weakest_capacities(ratings: Ratings, count: int = 2) -> list[Capacity]:
+    """The ``count`` lowest-rated capacity factors, lowest first; ties in leaflet order."""
+    order = list(Capacity)
+    return sorted(order, key=lambda f: (ratings.capacity[f], order.index(f)))[:count]
+
+
+def heaviest_loads(ratings: Ratings, count: int = 2) -> list[Load]:
+    """The ``count`` highest-rated loads, heaviest first; ties in leaflet order."""
+    order = list(Load)
+    return sorted(order, key=lambda f: (-ratings.loads[f], order.index(f)))[:count]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A factor to work on first and the kind of action that helps (SPEC C3)."""
+
+    factor: Capacity | Load
+    rating: int
+    action: Action
+
+
+def suggestions(ratings: Ratings) -> list[Suggestion]:
+    """What to work on first: the two weakest capacity factors, then the two heaviest loads
+    (SPEC C3), each with its action. Always four suggestions, capacity first."""
+    chosen: list[Capacity | Load] = [*weakest_capacities(ratings), *heaviest_loads(ratings)]
+    return [
+        Suggestion(
+            factor=f,
+            rating=ratings.capacity[f] if isinstance(f, Capacity) else ratings.loads[f],
+            action=ACTION_OF[f],
+        )
+        for f in chosen
+    ]

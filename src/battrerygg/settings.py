@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "battrerygg.guide",
     "battrerygg.redflags",
     "battrerygg.diary",
+    "battrerygg.plan",
     "battrerygg.web",
 ]
 
@@ -239,6 +240,14 @@ EMAIL_BACKEND = os.environ.get(
     "BATTRERYGG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("BATTRERYGG_FROM_EMAIL", "BättreRygg <noreply@localhost>")
+EMAIL_HOST = os.environ.get("BATTRERYGG_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("BATTRERYGG_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("BATTRERYGG_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = secret("BATTRERYGG_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("BATTRERYGG_EMAIL_TLS", False)
+EMAIL_TIMEOUT = envint("BATTRERYGG_EMAIL_TIMEOUT", 30)
+# The site's public address, for links in e-mails (reminders).
+SITE_URL = os.environ.get("BATTRERYGG_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from battrerygg.diary.forms import FollowUpForm
 from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.guide.content import lesson_by_illustration
 from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.plan import queries as plan_queries
 from battrerygg.redflags.queries import latest_check
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -56,6 +58,9 @@ def _start_page(request: HttpRequest, patient: Any) -> HttpResponse:
         "plan": diary_queries.flare_up_plan(user, patient),
         "red_flag_check": latest_check(user, patient),
         "zone_labels": ZONE_LABELS,
+        "plan_due": plan_queries.due(user, patient, now),
+        "last_week": next(iter(plan_queries.weeks(user, patient, today - timedelta(days=7),
+                                                  today - timedelta(days=7))), None),
     }
     return render(request, "web/start.html", context)
 

@@ -1,0 +1,178 @@
+"""Reads of check-ins, goals and reminders, always through the access layer. Staff reads
+are audit-logged (``audit.services.record_read``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from battrerygg.audit.services import record_read
+from battrerygg.clinical.goals import LoggedActivity, Progress, Unit, progress, week_start
+from battrerygg.diary import queries as diary_queries
+from battrerygg.patients.access import AccessDenied, may_change, visible_patients
+from battrerygg.patients.models import Patient
+from battrerygg.plan.models import (
+    BalanceCheckIn,
+    GoalActivity,
+    Motivation,
+    ReminderPreference,
+    WeeklyGoal,
+)
+
+CHECKIN_INTERVAL = timedelta(days=14)
+"""A new balance check-in is suggested two weeks after the last one (SPEC P4: "repeated
+check-ins show how the balance moves over weeks"); the first is due at once."""
+
+
+def _check(user: Any, patient: Patient, what: str) -> None:
+    if not visible_patients(user).filter(pk=patient.pk).exists():
+        raise AccessDenied
+    record_read(actor=user, patient=patient, what=what)
+
+
+def checkins(user: Any, patient: Patient) -> list[BalanceCheckIn]:
+    """The patient's balance check-ins, oldest first."""
+    _check(user, patient, "balance_checkins")
+    return list(BalanceCheckIn.objects.filter(patient=patient))
+
+
+def checkin(user: Any, checkin_id: int) -> BalanceCheckIn:
+    """One check-in, only of a patient ``user`` may see (else AccessDenied)."""
+    found = (
+        BalanceCheckIn.objects.select_related("patient")
+        .filter(pk=checkin_id, patient__in=visible_patients(user))
+        .first()
+    )
+    if found is None:
+        raise AccessDenied
+    record_read(actor=user, patient=found.patient, what="balance_checkin", object_id=found.pk)
+    return found
+
+
+def next_checkin(latest: BalanceCheckIn | None, today: date) -> date:
+    """The date the next check-in is suggested: today when there is none yet."""
+    return today if latest is None else latest.local_date + CHECKIN_INTERVAL
+
+
+def current_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
+    """The goals in force now, in the order of the activity list."""
+    _check(user, patient, "weekly_goals")
+    order = list(GoalActivity.values)
+    goals = WeeklyGoal.objects.filter(patient=patient, ends_on__isnull=True)
+    return sorted(goals, key=lambda g: order.index(g.activity))
+
+
+def goal_for_change(user: Any, goal_id: int) -> WeeklyGoal:
+    """A current goal the user may change: the patient's own (else AccessDenied)."""
+    goal = (
+        WeeklyGoal.objects.select_related("patient")
+        .filter(pk=goal_id, ends_on__isnull=True, patient__in=visible_patients(user))
+        .first()
+    )
+    if goal is None or not may_change(user, goal.patient):
+        raise AccessDenied
+    return goal
+
+
+@dataclass
+class Week:
+    """One ISO week (Monday ``monday``) with each goal in force then and its progress."""
+
+    monday: date
+    goals: list[tuple[WeeklyGoal, Progress]] = field(default_factory=list)
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+    @property
+    def number(self) -> int:
+        return self.monday.isocalendar().week
+
+    @property
+    def met(self) -> int:
+        return sum(1 for _goal, p in self.goals if p.met)
+
+
+def weeks(user: Any, patient: Patient, first: date, last: date) -> list[Week]:
+    """Goal progress per ISO week from the week of ``first`` to the week of ``last``
+    (newest first), counted from the diary entries of each week (SPEC P6). Weeks without
+    a goal in force are left out. Two queries however many weeks."""
+    _check(user, patient, "weekly_goals")
+    start, end = week_start(first), week_start(last)
+    goals = list(
+        WeeklyGoal.objects.filter(patient=patient, starts_on__lte=end)
+        .exclude(ends_on__lt=start)
+    )
+    if not goals:
+        return []
+    activities = [
+        LoggedActivity(kind, day, minutes)
+        for kind, day, minutes in diary_queries.entries(user, patient)
+        .filter(kind__in={g.activity for g in goals}, local_date__gte=start,
+                local_date__lt=end + timedelta(days=7))
+        .values_list("kind", "local_date", "minutes")
+    ]
+    order = list(GoalActivity.values)
+    result = []
+    monday = end
+    while monday >= start:
+        in_force = [g for g in goals
+                    if g.starts_on <= monday and (g.ends_on is None or g.ends_on >= monday)]
+        if in_force:
+            week = Week(monday)
+            for goal in sorted(in_force, key=lambda g: order.index(g.activity)):
+                week.goals.append(
+                    (goal, progress(goal.activity, Unit(goal.unit), goal.target,
+                                    activities, monday))
+                )
+            result.append(week)
+        monday -= timedelta(days=7)
+    return result
+
+
+def motivation(user: Any, patient: Patient) -> Motivation | None:
+    """What motivates the patient, or None."""
+    _check(user, patient, "motivation")
+    return Motivation.objects.filter(patient=patient).first()
+
+
+def wants_email_reminders(patient: Patient) -> bool:
+    """The patient's own choice (no health data): False until they opt in."""
+    return ReminderPreference.objects.filter(patient=patient, by_email=True).exists()
+
+
+@dataclass
+class Due:
+    """What is waiting for the patient on ``today`` (their local date)."""
+
+    today: date
+    follow_ups: int
+    this_week: Week | None
+    next_checkin: date
+    latest_checkin: BalanceCheckIn | None
+
+    @property
+    def checkin_due(self) -> bool:
+        return self.next_checkin <= self.today
+
+    @property
+    def goals_open(self) -> list[tuple[WeeklyGoal, Progress]]:
+        return [(g, p) for g, p in (self.this_week.goals if self.this_week else []) if not p.met]
+
+
+def due(user: Any, patient: Patient, now: Any) -> Due:
+    """What is due for the patient at the instant ``now``: 24-hour pain values, this week's
+    goals and the next balance check-in (start page and reminder e-mails)."""
+    today = now.astimezone(patient.tz).date()
+    history = checkins(user, patient)
+    latest = history[-1] if history else None
+    this_week = weeks(user, patient, today, today)
+    return Due(
+        today=today,
+        follow_ups=diary_queries.due_follow_ups(user, patient, now).count(),
+        this_week=this_week[0] if this_week else None,
+        next_checkin=next_checkin(latest, today),
+        latest_checkin=latest,
+    )

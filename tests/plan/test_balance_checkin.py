@@ -1,0 +1,87 @@
+"""SPEC P4/C3 through the product: the journey's two check-ins tip the right way, the
+suggestions name the weakest capacities and heaviest loads, and a double submit saves once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.utils import translation
+
+from battrerygg.plan.models import BalanceCheckIn
+from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
+from battrerygg.clinical.balance import ACTION_OF, Capacity, Load
+from tests.plan.helpers import checkin_form
+from tests.shared import load_case_file
+
+CHECKINS = load_case_file("journey-anna.json")["balance_checkins"]
+STHLM = ZoneInfo("Europe/Stockholm")
+
+
+def text_of(lazy) -> str:
+    with translation.override("sv"):
+        return str(lazy)
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_journey_checkin_page(client, cast, index):
+    checkin = CHECKINS[index]
+    day = datetime.fromisoformat(checkin["local_date"]).replace(hour=19, tzinfo=STHLM)
+    with time_machine.travel(day, tick=False):
+        client.force_login(cast.patient.user)
+        response = client.post("/balance/new/", checkin_form(checkin), follow=True)
+    assert response.status_code == 200
+    saved = BalanceCheckIn.objects.get(patient=cast.patient)
+    assert saved.tilt == checkin["expected_tilt"]
+    page = response.content.decode()
+    assert f'class="scale tilt-{checkin["expected_tilt"]}"' in page
+    assert text_of(TILT_TEXT[checkin["expected_tilt"]]["heading"]) in page
+    # The suggestions: two weakest capacities and two heaviest loads (independently chosen).
+    capacity, loads = checkin["capacity"], checkin["loads"]
+    weakest = sorted(capacity, key=lambda k: (capacity[k], list(capacity).index(k)))[:2]
+    heaviest = sorted(loads, key=lambda k: (-loads[k], list(loads).index(k)))[:2]
+    for name in weakest:
+        assert f"{text_of(FACTORS[Capacity(name)].label)} {capacity[name]}/10" in page
+        assert text_of(ACTIONS[ACTION_OF[Capacity(name)]].heading) in page
+    for name in heaviest:
+        assert f"{text_of(FACTORS[Load(name)].label)} {loads[name]}/10" in page
+        assert text_of(ACTIONS[ACTION_OF[Load(name)]].heading) in page
+
+
+def test_first_checkin_suggestions_by_name(client, cast):
+    with time_machine.travel(datetime(2026, 3, 9, 19, tzinfo=STHLM), tick=False):
+        client.force_login(cast.patient.user)
+        page = client.post("/balance/new/", checkin_form(CHECKINS[0]), follow=True)
+    text = page.content.decode()
+    # capacity 4,3,5,3 → strength and fitness; loads 6,5,7,6 → stress, then physical load
+    for label in ("Styrka 3/10", "Allmän kondition 3/10", "Vardagsstress 7/10",
+                  "Fysisk belastning 6/10"):
+        assert label in text
+
+
+def test_the_same_form_twice_saves_one_checkin(client, cast):
+    data = checkin_form(CHECKINS[0])
+    with time_machine.travel(datetime(2026, 3, 9, 19, tzinfo=STHLM), tick=False):
+        client.force_login(cast.patient.user)
+        first = client.post("/balance/new/", data)
+        second = client.post("/balance/new/", data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert BalanceCheckIn.objects.filter(patient=cast.patient).count() == 1
+
+
+def test_history_shows_both_checkins_and_a_chart(client, cast):
+    for checkin in CHECKINS:
+        day = datetime.fromisoformat(checkin["local_date"]).replace(hour=19, tzinfo=STHLM)
+        with time_machine.travel(day, tick=False):
+            client.force_login(cast.patient.user)
+            client.post("/balance/new/", checkin_form(checkin))
+    with time_machine.travel(datetime(2026, 4, 20, 9, tzinfo=STHLM), tick=False):
+        client.force_login(cast.patient.user)
+        page = client.get("/balance/").content.decode()
+    assert page.count('class="tilt tilt-') == 2
+    assert 'id="history-title"' in page
+    # Latest first: the April check-in is the one drawn on top of the page.
+    assert page.index('tilt-capacity_greater') < page.index('tilt-loads_heavier')

@@ -16,6 +16,12 @@ PATIENT = [
     "/flare-up-plan/",
     "/flare-up-plan/edit/",
     "/flare-up-plan/print/",
+    "/balance/",
+    "/balance/new/",
+    "/goals/",
+    "/goals/new/",
+    "/goals/motivation/",
+    "/reminders/",
     "/accounts/password/",
 ]
 
@@ -24,3 +30,24 @@ def lesson_paths() -> list[str]:
     from battrerygg.guide.content import lessons
 
     return [f"/guide/{lesson.slug}/" for lesson in lessons("sv")]
+
+
+def add_plan_data(patient, today) -> None:
+    """Two balance check-ins, a goal and a motivation, so the plan pages show everything."""
+    from datetime import timedelta
+
+    from battrerygg.clinical.balance import Capacity, Load, Ratings
+    from battrerygg.plan import services
+
+    for days_ago, capacity, load in ((14, 3, 7), (1, 6, 3)):
+        services.record_checkin(
+            patient, local_date=today - timedelta(days=days_ago), today=today,
+            ratings=Ratings(capacity=dict.fromkeys(Capacity, capacity),
+                            loads=dict.fromkeys(Load, load)),
+            physical_direction="too_little",
+        )
+    services.set_goal(patient, activity="walking", unit="minutes", target=90,
+                      today=today - timedelta(days=14))
+    services.set_goal(patient, activity="cycling", unit="sessions", target=2, today=today)
+    services.save_motivation(patient, "Orka gå till jobbet")
+    services.set_email_reminders(patient, True)

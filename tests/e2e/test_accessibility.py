@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from tests.e2e.conftest import login
-from tests.pages import PATIENT, PUBLIC, lesson_paths
+from tests.pages import PATIENT, PUBLIC, add_plan_data, lesson_paths
 from tests.redflags.helpers import red_flag_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -39,6 +39,7 @@ def patient(db):
     answers = {k: v == "yes" for k, v in red_flag_form("history_of_cancer").items()
                if k != "submission_key"}
     record_red_flag_check(patient, answers, submission_key=uuid.uuid4())
+    add_plan_data(patient, timezone.localdate())
     return patient
 
 
@@ -66,10 +67,15 @@ def test_no_axe_violations(patient, open_page, width):
     for language in ("sv", "en"):
         if language == "en":
             page.click("button[name=language][value=en]")
-        for path in [*PATIENT, f"/diary/{entry.pk}/", f"/red-flags/result/{check_.pk}/"]:
+        checkin = patient.balance_checkins.first()
+        for path in [*PATIENT, f"/diary/{entry.pk}/", f"/red-flags/result/{check_.pk}/",
+                     f"/balance/{checkin.pk}/"]:
             page.goto(path)
             check(f"{language} {path}")
         page.goto("/diary/new/")
         page.click("main form button[type=submit]")  # the form with every error shown
         check(f"{language} diary form errors")
+        page.goto("/balance/new/")
+        page.click("main form button[type=submit]")
+        check(f"{language} check-in form errors")
     assert found == {}

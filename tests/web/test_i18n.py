@@ -10,11 +10,11 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 import battrerygg
-from tests.pages import PATIENT, PUBLIC, lesson_paths
+from tests.pages import PATIENT, PUBLIC, add_plan_data, lesson_paths
 from tests.redflags.helpers import red_flag_form
 
 CATALOGUE = Path(battrerygg.__file__).parent / "locale" / "sv" / "LC_MESSAGES" / "django.po"
@@ -113,6 +113,7 @@ def busy_patient(cast, log_activity):
     log_activity(cast.patient, date(2026, 3, 11), hour=10)
     save_flare_up_plan(cast.patient, expected_days=7, what_helps="värme",
                        contact_physio_after_days=14)
+    add_plan_data(cast.patient, timezone.localdate())
     return cast.patient
 
 
@@ -131,9 +132,18 @@ def test_no_english_on_swedish_pages(client, busy_patient, missing_swedish):
     pages["red flags"] = client.post("/red-flags/", red_flag_form("saddle_numbness"),
                                      follow=True)
     pages["red flags unanswered"] = client.post("/red-flags/", {})
+    pages["check-in"] = client.get(f"/balance/{busy_patient.balance_checkins.first().pk}/")
+    pages["check-in errors"] = client.post("/balance/new/", {"load_stress": "11"})
+    pages["goal errors"] = client.post("/goals/new/", {"target": "-3"})
+    goal = busy_patient.weekly_goals.first()
+    pages["goal edit"] = client.get(f"/goals/{goal.pk}/edit/")
+    from battrerygg.plan.reminders import token_for
+
+    pages["stop reminders"] = client.get(f"/reminders/stop/{token_for(busy_patient)}/")
+    pages["stop reminders bad link"] = client.get("/reminders/stop/nonsense/")
     found = {}
     for name, response in pages.items():
-        assert response.status_code in (200, 302, 404), name
+        assert response.status_code in (200, 302, 400, 404), name
         html = response.content.decode()
         assert '<html lang="sv">' in html, name
         text = visible_text(html)

@@ -12,6 +12,7 @@ from battrerygg.clinical.goals import LoggedActivity, Progress, Unit, progress, 
 from battrerygg.diary import queries as diary_queries
 from battrerygg.patients.access import AccessDenied, may_change, visible_patients
 from battrerygg.patients.models import Patient
+from battrerygg.patients.services import current_episode
 from battrerygg.plan.models import (
     BalanceCheckIn,
     GoalActivity,
@@ -50,9 +51,15 @@ def checkin(user: Any, checkin_id: int) -> BalanceCheckIn:
     return found
 
 
-def next_checkin(latest: BalanceCheckIn | None, today: date) -> date:
-    """The date the next check-in is suggested: today when there is none yet."""
-    return today if latest is None else latest.local_date + CHECKIN_INTERVAL
+def next_checkin(patient: Patient, latest: BalanceCheckIn | None) -> date:
+    """The date the next check-in is suggested: two weeks after the latest; the first is
+    due from the start of the current episode (or from when the patient was registered)."""
+    if latest is not None:
+        return latest.local_date + CHECKIN_INTERVAL
+    episode = current_episode(patient)
+    if episode is not None:
+        return episode.start_date
+    return patient.created_at.astimezone(patient.tz).date()
 
 
 def current_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
@@ -173,6 +180,6 @@ def due(user: Any, patient: Patient, now: Any) -> Due:
         today=today,
         follow_ups=diary_queries.due_follow_ups(user, patient, now).count(),
         this_week=this_week[0] if this_week else None,
-        next_checkin=next_checkin(latest, today),
+        next_checkin=next_checkin(patient, latest),
         latest_checkin=latest,
     )

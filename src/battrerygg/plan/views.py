@@ -51,8 +51,7 @@ def balance(request: HttpRequest, patient: Patient) -> HttpResponse:
     context: dict[str, Any] = {
         "history": list(reversed(history)),
         "chart": drawing.history([(c.local_date, c.ratings) for c in history]),
-        "next_checkin": queries.next_checkin(history[-1] if history else None,
-                                             _today(patient)),
+        "next_checkin": queries.next_checkin(patient, history[-1] if history else None),
         "today": _today(patient),
     }
     if history:

@@ -10,9 +10,9 @@ import pytest
 import time_machine
 from django.utils import translation
 
+from battrerygg.clinical.balance import ACTION_OF, Capacity, Load
 from battrerygg.plan.models import BalanceCheckIn
 from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
-from battrerygg.clinical.balance import ACTION_OF, Capacity, Load
 from tests.plan.helpers import checkin_form
 from tests.shared import load_case_file
 

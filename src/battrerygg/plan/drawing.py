@@ -10,8 +10,8 @@ from fractions import Fraction
 
 from battrerygg.clinical.balance import Ratings, Tilt, tilt
 
-SCALE_W, SCALE_H = 360, 250
-PIVOT = (180.0, 84.0)
+SCALE_W, SCALE_H = 420, 250
+PIVOT = (210.0, 84.0)
 HALF_BEAM = 130.0
 MAX_ANGLE = 16.0
 

@@ -6,7 +6,7 @@ What is waiting (``items_due``):
 - "goals": this week's goals not yet reached — mentioned on Thursdays only, so there is
   time left in the week and no daily nagging;
 - "checkin": a balance check-in, on the day it falls due and then once a week.
-Run daily by cron: ``battrerygg-admin send_reminders`` (see docs/deployment.md).
+Run daily by cron: ``battrerygg send_reminders`` (see docs/deployment.md).
 """
 
 from __future__ import annotations

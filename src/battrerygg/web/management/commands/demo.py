@@ -98,3 +98,26 @@ class Command(BaseCommand):
             physiotherapist_contact="Vårdcentralen Exempel, 010-000 00 00",
         )
         record_red_flag_check(patient, {}, submission_key=uuid.uuid4())
+        _demo_plan(patient, today)
+
+
+def _demo_plan(patient: Any, today: Any) -> None:
+    """Two balance check-ins three weeks apart, weekly goals and a motivation."""
+    from battrerygg.clinical.balance import Capacity, Load, Ratings
+    from battrerygg.plan import services as plan
+
+    for days_ago, capacity, loads in (
+        (21, (4, 3, 5, 3), (6, 5, 7, 6)),
+        (1, (5, 5, 6, 5), (4, 4, 5, 3)),
+    ):
+        plan.record_checkin(
+            patient, local_date=today - timedelta(days=days_ago), today=today,
+            ratings=Ratings(capacity=dict(zip(Capacity, capacity, strict=True)),
+                            loads=dict(zip(Load, loads, strict=True))),
+            physical_direction="too_little",
+        )
+    plan.set_goal(patient, activity="walking", unit="minutes", target=90,
+                  today=today - timedelta(days=14))
+    plan.set_goal(patient, activity="nordic_walking", unit="sessions", target=1,
+                  today=today - timedelta(days=7))
+    plan.save_motivation(patient, "Att orka gå till jobbet och leka med barnbarnen.")

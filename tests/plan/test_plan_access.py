@@ -1,0 +1,85 @@
+"""Balance check-ins, goals and reminder settings are the patient's own: another patient,
+staff and anonymous visitors can neither see nor change them by any URL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from battrerygg.clinical.balance import Capacity, Load, Ratings
+from battrerygg.patients.access import AccessDenied
+from battrerygg.plan import services
+from battrerygg.plan.models import BalanceCheckIn, ReminderPreference, WeeklyGoal
+
+TODAY = date(2026, 3, 18)
+
+
+@pytest.fixture
+def anna_plan(cast):
+    checkin = services.record_checkin(
+        cast.patient, local_date=TODAY, today=TODAY,
+        ratings=Ratings(capacity=dict.fromkeys(Capacity, 4), loads=dict.fromkeys(Load, 6)),
+    )
+    goal = services.set_goal(cast.patient, activity="walking", unit="minutes", target=60,
+                             today=TODAY)
+    return checkin, goal
+
+
+def urls(checkin, goal) -> list[tuple[str, str, dict]]:
+    return [
+        ("get", f"/balance/{checkin.pk}/", {}),
+        ("get", f"/goals/{goal.pk}/edit/", {}),
+        ("post", f"/goals/{goal.pk}/edit/", {"unit": "minutes", "target": "5"}),
+    ]
+
+
+def unchanged(goal) -> bool:
+    goal.refresh_from_db()
+    return (goal.target, goal.ends_on) == (60, None)
+
+
+def test_another_patient_gets_404(client, cast, anna_plan):
+    checkin, goal = anna_plan
+    client.force_login(cast.patient_b.user)
+    for method, url, data in urls(checkin, goal):
+        assert getattr(client, method)(url, data).status_code == 404, url
+    client.post(f"/goals/{goal.pk}/end/")
+    balance = client.get("/balance/").content.decode()
+    assert f"/balance/{checkin.pk}/" not in balance
+    assert unchanged(goal)
+
+
+@pytest.mark.parametrize("who", ["physio", "colleague", "other_physio", "clinic_admin"])
+def test_staff_cannot_use_patient_pages(client, cast, anna_plan, who):
+    checkin, goal = anna_plan
+    client.force_login(getattr(cast, who))
+    for method, url, data in urls(checkin, goal):
+        assert getattr(client, method)(url, data).status_code in (403, 404), url
+    for path in ("/balance/", "/balance/new/", "/goals/", "/reminders/"):
+        assert client.get(path).status_code == 403, path
+    client.post("/reminders/", {"by_email": "on"})
+    assert unchanged(goal)
+    assert not ReminderPreference.objects.exists()
+
+
+def test_anonymous_is_sent_to_login(client, anna_plan):
+    checkin, goal = anna_plan
+    for method, url, data in urls(checkin, goal):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+    assert client.post("/balance/new/", {}).status_code == 302
+    assert unchanged(goal)
+    assert BalanceCheckIn.objects.count() == 1 and WeeklyGoal.objects.count() == 1
+
+
+def test_the_physiotherapist_read_is_audited(cast, anna_plan):
+    from battrerygg.audit.models import AuditEvent
+    from battrerygg.plan import queries
+
+    queries.checkins(cast.physio, cast.patient)
+    assert AuditEvent.objects.filter(actor=cast.physio, patient=cast.patient,
+                                     action="read", what="balance_checkins").count() == 1
+    with pytest.raises(AccessDenied):
+        queries.checkins(cast.colleague, cast.patient)

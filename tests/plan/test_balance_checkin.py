@@ -85,3 +85,18 @@ def test_history_shows_both_checkins_and_a_chart(client, cast):
     assert 'id="history-title"' in page
     # Latest first: the April check-in is the one drawn on top of the page.
     assert page.index('tilt-capacity_greater') < page.index('tilt-loads_heavier')
+
+
+def test_changed_answers_sent_twice_save_one_more_checkin(client, cast):
+    """Back, change an answer, send twice: one new check-in, not two."""
+    data = checkin_form(CHECKINS[0])
+    changed = data | {"posture": "7"}
+    with time_machine.travel(datetime(2026, 3, 9, 19, tzinfo=STHLM), tick=False):
+        client.force_login(cast.patient.user)
+        first = client.post("/balance/new/", data)["Location"]
+        second = client.post("/balance/new/", changed)["Location"]
+        again = client.post("/balance/new/", changed)["Location"]
+        back_to_first = client.post("/balance/new/", data)["Location"]
+    assert first != second == again
+    assert back_to_first == first
+    assert list(BalanceCheckIn.objects.values_list("posture", flat=True)) == [4, 7]

@@ -49,7 +49,6 @@ def test_bad_checkin(client, cast, name):
 def test_the_service_refuses_what_the_form_would(cast):
     from battrerygg.plan.services import PlanError, record_checkin
     from tests.clinical.test_balance_cases import ratings_of
-    from tests.plan.test_balance_checkin import CHECKINS  # noqa: F401
 
     with pytest.raises(PlanError, match="future_date"):
         record_checkin(cast.patient, local_date=NOW.date().replace(day=10),

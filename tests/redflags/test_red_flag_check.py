@@ -86,6 +86,9 @@ def test_same_key_with_changed_answers_is_a_new_check(client, cast):
     latest = RedFlagCheck.objects.order_by("-pk").first()
     assert latest.outcome == "seek_care_soon"
     assert second["Location"] == f"/red-flags/result/{latest.pk}/"
+    again = client.post("/red-flags/", red_flag_form("after_accident_or_fall", key=key))
+    assert again["Location"] == second["Location"]  # the changed form sent twice: once
+    assert RedFlagCheck.objects.count() == 2
 
 
 def test_damaged_key_gets_a_fresh_one_and_a_clear_message(client, cast):

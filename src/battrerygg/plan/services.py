@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.balance import Capacity, Load, Ratings
@@ -20,6 +20,7 @@ from battrerygg.plan.models import (
     ReminderPreference,
     WeeklyGoal,
 )
+from battrerygg.submissions import save_once
 
 EARLIEST_CHECKIN = timedelta(days=366)
 """A check-in may be dated at most a year back (a typo guard, as in the diary)."""
@@ -57,7 +58,8 @@ def record_checkin(
     (PlanError "future_date" / "too_old"). physical_direction: "", "too_much" or
     "too_little" (PlanError "bad_direction"). The same submission_key with the same
     answers returns the saved check-in (a double submit); with other answers it is a new
-    check-in (the patient went back and changed the form).
+    check-in (the patient went back and changed the form), itself saved once
+    (``battrerygg.submissions``).
     """
     if local_date > today:
         raise PlanError("future_date")
@@ -68,21 +70,20 @@ def record_checkin(
     values = _fields_of(ratings) | {
         "local_date": local_date, "physical_direction": physical_direction,
     }
-    key = submission_key or uuid.uuid4()
-    earlier = BalanceCheckIn.objects.filter(patient=patient, submission_key=key).first()
-    if earlier is not None:
-        if all(getattr(earlier, name) == value for name, value in values.items()):
-            return earlier
-        key = uuid.uuid4()
-    try:
-        with transaction.atomic():
-            checkin = BalanceCheckIn.objects.create(
-                patient=patient, submission_key=key, **values
-            )
-    except IntegrityError:  # the same form sent twice at the same moment
-        return BalanceCheckIn.objects.get(patient=patient, submission_key=key)
-    record_change(actor=patient.user, patient=patient, action="create",
-                  what="balance_checkin", object_id=checkin.pk)
+
+    def create(key: uuid.UUID) -> BalanceCheckIn:
+        checkin = BalanceCheckIn.objects.create(patient=patient, submission_key=key, **values)
+        record_change(actor=patient.user, patient=patient, action="create",
+                      what="balance_checkin", object_id=checkin.pk)
+        return checkin
+
+    checkin, _created = save_once(
+        lambda key: BalanceCheckIn.objects.filter(patient=patient, submission_key=key).first(),
+        lambda found: all(getattr(found, name) == value for name, value in values.items()),
+        create,
+        submission_key or uuid.uuid4(),
+        values,
+    )
     return checkin
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from django.db import IntegrityError, transaction
-
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.red_flags import outcome_of
 from battrerygg.patients.models import Patient
 from battrerygg.redflags.models import RedFlagCheck
+from battrerygg.submissions import save_once
 
 
 def record_red_flag_check(
@@ -20,24 +19,24 @@ def record_red_flag_check(
 
     Resubmitting the same answers with the same submission_key returns the first check;
     different answers under a key already used (a form restored by the browser's Back
-    button) are a new check. Raises ValueError for an unknown sign or non-boolean answer.
+    button) are a new check, itself stored once (``battrerygg.submissions``). Raises
+    ValueError for an unknown sign or non-boolean answer.
     """
     outcome = outcome_of(answers)
-    existing = RedFlagCheck.objects.filter(patient=patient, submission_key=submission_key).first()
-    if existing:
-        if existing.answers == dict(answers):
-            return existing, False
-        submission_key = uuid.uuid4()
-    try:
-        with transaction.atomic():
-            check = RedFlagCheck.objects.create(
-                patient=patient, answers=dict(answers), outcome=outcome.value,
-                submission_key=submission_key,
-            )
-            record_change(
-                actor=patient.user, patient=patient, action="create", what="red_flag_check",
-                object_id=check.pk,
-            )
-    except IntegrityError:
-        return RedFlagCheck.objects.get(patient=patient, submission_key=submission_key), False
-    return check, True
+    answers = dict(answers)
+
+    def create(key: uuid.UUID) -> RedFlagCheck:
+        check = RedFlagCheck.objects.create(
+            patient=patient, answers=answers, outcome=outcome.value, submission_key=key
+        )
+        record_change(actor=patient.user, patient=patient, action="create",
+                      what="red_flag_check", object_id=check.pk)
+        return check
+
+    return save_once(
+        lambda key: RedFlagCheck.objects.filter(patient=patient, submission_key=key).first(),
+        lambda check: check.answers == answers,
+        create,
+        submission_key,
+        answers,
+    )

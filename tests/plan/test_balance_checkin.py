@@ -100,3 +100,12 @@ def test_changed_answers_sent_twice_save_one_more_checkin(client, cast):
     assert first != second == again
     assert back_to_first == first
     assert list(BalanceCheckIn.objects.values_list("posture", flat=True)) == [4, 7]
+
+
+def test_too_little_physical_load_is_not_told_to_lighten_it(client, cast):
+    data = checkin_form(CHECKINS[0], physical_direction="too_little")
+    with time_machine.travel(datetime(2026, 3, 9, 19, tzinfo=STHLM), tick=False):
+        client.force_login(cast.patient.user)
+        page = client.post("/balance/new/", data, follow=True).content.decode()
+    assert "Rör dig mer · Fysisk belastning 6/10" in page
+    assert "Minska belastningen · Vardagsstress 7/10" in page

@@ -44,7 +44,7 @@ def test_another_patient_gets_404(client, cast, anna_plan):
     client.force_login(cast.patient_b.user)
     for method, url, data in urls(checkin, goal):
         assert getattr(client, method)(url, data).status_code == 404, url
-    client.post(f"/goals/{goal.pk}/end/")
+    assert client.post(f"/goals/{goal.pk}/end/").status_code == 404
     balance = client.get("/balance/").content.decode()
     assert f"/balance/{checkin.pk}/" not in balance
     assert unchanged(goal)

@@ -151,3 +151,19 @@ def test_a_failed_send_is_not_recorded_and_is_retried(due_patient):
 def test_report_counts(due_patient):
     report = send_due_reminders(MORNING)
     assert report.sent == ["anna@example.se"] and report.failed == 0
+
+
+def test_a_patient_without_a_name_is_greeted_plainly(due_patient):
+    due_patient.user.full_name = ""
+    due_patient.user.save()
+    run()
+    assert mail.outbox[0].body.startswith("Hej!\n")
+
+
+def test_the_stop_page_speaks_the_patients_language(client, due_patient):
+    from battrerygg.plan.reminders import token_for
+
+    due_patient.user.language = "en"
+    due_patient.user.save()
+    page = client.get(f"/reminders/stop/{token_for(due_patient)}/").content.decode()
+    assert '<html lang="en">' in page and "Stop reminder e-mails" in page

@@ -87,6 +87,7 @@ class HistoryPoint:
     y_capacity: float
     y_load: float
     day: date
+    label: str = ""  # shown under the axis; empty when it would crowd its neighbours
 
 
 @dataclass
@@ -102,22 +103,38 @@ class History:
     y_ticks: list[tuple[float, int]] = field(default_factory=list)
 
 
+LABEL_GAP = 76.0
+"""Least distance between two date labels, in SVG units."""
+
+
 def _y(value: Fraction) -> float:
     return round(TOP + (10 - float(value)) * (CHART_H - TOP - BOTTOM) / 10, 1)
 
 
 def history(checkins: list[tuple[date, Ratings]]) -> History:
-    """Mean capacity and mean load of each check-in over time (oldest first), x by date."""
+    """Mean capacity and mean load over time, x by date (input oldest first). The last
+    check-in of a day stands for that day. Date labels are thinned so they never overlap
+    (the newest is always labelled) and carry the year when the chart spans two years."""
     chart = History(y_ticks=[(_y(Fraction(v)), v) for v in range(0, 11, 2)])
-    if not checkins:
+    by_day = dict(checkins)  # later check-ins of a day replace earlier ones
+    if not by_day:
         return chart
-    first, last = checkins[0][0], checkins[-1][0]
+    days = sorted(by_day)
+    first, last = days[0], days[-1]
     span = max(1, (last - first).days)
     plot_w = CHART_W - LEFT - RIGHT - 40
-    for day, ratings in checkins:
+    for day in days:
+        ratings = by_day[day]
         x = LEFT + 20 + (day - first).days * plot_w / span if last != first else CHART_W / 2
         chart.points.append(HistoryPoint(round(x, 1), _y(ratings.mean_capacity),
                                          _y(ratings.mean_load), day))
+    with_year = first.year != last.year
+    next_label_x = float("inf")
+    for point in reversed(chart.points):
+        if next_label_x - point.x >= LABEL_GAP:
+            point.label = (f"{point.day.day}/{point.day.month}"
+                           + (f" {point.day.year}" if with_year else ""))
+            next_label_x = point.x
     chart.capacity_path = "M" + " L".join(f"{p.x} {p.y_capacity}" for p in chart.points)
     chart.load_path = "M" + " L".join(f"{p.x} {p.y_load}" for p in chart.points)
     return chart

@@ -97,8 +97,8 @@ class ActionText:
     heading: Promise
     text: Promise
     lesson: str  # lesson slug in the self-care guide
-    link: str  # URL name of the place to act: "diary:new", "plan:goals" …
-    link_label: Promise
+    link: str = ""  # URL name of the place to act ("diary:new", "plan:goals"), if any
+    link_label: Promise | str = ""
 
 
 ACTIONS: dict[str, ActionText] = {
@@ -136,7 +136,7 @@ ACTIONS: dict[str, ActionText] = {
         _("Take care of how you feel"),
         _("Feelings affect pain. Do things that give you energy, spend time with people you "
           "like, and talk to someone when it feels heavy."),
-        "04-smarta-och-hjarnan", "guide:index", _("Read the guide"),
+        "04-smarta-och-hjarnan",
     ),
     Action.REDUCE_STRESS: ActionText(
         _("Lower the stress"),
@@ -148,6 +148,6 @@ ACTIONS: dict[str, ActionText] = {
         _("Look at your thoughts about the pain"),
         _("Hurting does not mean you are damaging your back. Learning how pain works often "
           "makes it less frightening."),
-        "04-smarta-och-hjarnan", "guide:index", _("Read the guide"),
+        "04-smarta-och-hjarnan",
     ),
 }

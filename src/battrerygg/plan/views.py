@@ -9,18 +9,18 @@ from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from battrerygg.clinical.balance import suggestions, tilt
+from battrerygg.clinical.balance import Capacity, Load, suggestions, tilt
 from battrerygg.diary.views import patient_view
 from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
 from battrerygg.plan import drawing, queries, reminders, services
 from battrerygg.plan.forms import CheckInForm, GoalForm, MotivationForm, ReminderForm
-from battrerygg.plan.models import BalanceCheckIn
+from battrerygg.plan.models import BalanceCheckIn, PhysicalLoadDirection, WeeklyGoal
 from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
 
 SUMMARY_WEEKS = 8
@@ -30,6 +30,15 @@ def _today(patient: Patient) -> Any:
     return timezone.now().astimezone(patient.tz).date()
 
 
+def _kicker(factor: Capacity | Load, checkin: BalanceCheckIn) -> str:
+    """What kind of work a suggestion is: raise a capacity, or change a load."""
+    if isinstance(factor, Capacity):
+        return _("Raise capacity")
+    if factor is Load.PHYSICAL and checkin.physical_direction == PhysicalLoadDirection.TOO_LITTLE:
+        return _("Move more")
+    return _("Lighten the load")
+
+
 def _checkin_context(checkin: BalanceCheckIn) -> dict[str, Any]:
     ratings = checkin.ratings
     return {
@@ -37,7 +46,8 @@ def _checkin_context(checkin: BalanceCheckIn) -> dict[str, Any]:
         "scale": drawing.scale(ratings),
         "tilt_text": TILT_TEXT[tilt(ratings)],
         "suggestions": [
-            (s, FACTORS[s.factor], ACTIONS[s.action]) for s in suggestions(ratings)
+            (s, FACTORS[s.factor], ACTIONS[s.action], _kicker(s.factor, checkin))
+            for s in suggestions(ratings)
         ],
         "capacity": [(FACTORS[c], v) for c, v in ratings.capacity.items()],
         "loads": [(FACTORS[x], v) for x, v in ratings.loads.items()],
@@ -156,6 +166,8 @@ def goal_end(request: HttpRequest, patient: Patient, goal_id: int) -> HttpRespon
     try:
         goal = queries.goal_for_change(request.user, goal_id)
     except AccessDenied:
+        if not WeeklyGoal.objects.filter(pk=goal_id, patient=patient).exists():
+            raise Http404 from None  # not this patient's goal (or removed): say nothing
         messages.info(request, _("That goal is no longer in force."))
         return redirect("plan:goals")
     services.end_goal(goal, today=_today(patient))
@@ -200,7 +212,8 @@ def reminders_stop(request: HttpRequest, token: str) -> HttpResponse:
         patient = reminders.patient_of_token(token)
     except signing.BadSignature:
         return render(request, "plan/reminders_stop.html", {"invalid": True}, status=400)
-    if request.method == "POST":
-        services.set_email_reminders(patient, False)
-        return render(request, "plan/reminders_stop.html", {"stopped": True})
-    return render(request, "plan/reminders_stop.html", {})
+    with translation.override(patient.user.language or request.LANGUAGE_CODE):
+        if request.method == "POST":
+            services.set_email_reminders(patient, False)
+            return render(request, "plan/reminders_stop.html", {"stopped": True})
+        return render(request, "plan/reminders_stop.html", {})

@@ -12,7 +12,7 @@ import time_machine
 
 from battrerygg.diary.services import ActivityInput, record_activity
 from battrerygg.plan import queries, services
-from battrerygg.plan.models import GoalActivity
+from battrerygg.plan.models import GOAL_ACTIVITY_VALUES
 from tests.shared import load_case_file
 
 JOURNEY = load_case_file("journey-anna.json")
@@ -50,7 +50,7 @@ def expected_per_week(kind: str, unit: str) -> dict[tuple[int, int], int]:
 def test_weekly_progress_of_each_activity_over_the_journey(cast):
     patient = cast.patient
     log_journey(patient)
-    kinds = sorted({item["activity"] for item in JOURNEY["diary"]} & set(GoalActivity.values))
+    kinds = sorted({item["activity"] for item in JOURNEY["diary"]} & set(GOAL_ACTIVITY_VALUES))
     assert "walking" in kinds
     start = date.fromisoformat(JOURNEY["episode_start"])
     for kind in kinds:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from battrerygg.clinical.balance import Capacity, Load, Ratings
 from battrerygg.clinical.goals import TARGET_LIMITS, Unit, validate_target
 from battrerygg.diary.forms import ActivityForm
-from battrerygg.plan.models import GoalActivity, GoalUnit, PhysicalLoadDirection
+from battrerygg.plan.models import GOAL_ACTIVITY_CHOICES, GoalUnit, PhysicalLoadDirection
 from battrerygg.plan.services import EARLIEST_CHECKIN, MOTIVATION_MAX
 from battrerygg.plan.texts import FACTORS
 
@@ -116,7 +116,7 @@ class GoalForm(forms.Form):
 
     activity = forms.ChoiceField(
         label=_("Activity"),
-        choices=[("", _("Choose an activity")), *GoalActivity.choices],
+        choices=[("", _("Choose an activity")), *GOAL_ACTIVITY_CHOICES],
         error_messages={
             "required": _("Choose the activity the goal is for."),
             "invalid_choice": _("Choose one of the activities in the list."),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.balance import Capacity, Load, Ratings, Tilt, tilt
 from battrerygg.clinical.goals import Unit
+from battrerygg.diary.models import ActivityKind
 from battrerygg.patients.models import Patient
 
 CAPACITY_FIELDS = tuple(c.value for c in Capacity)
@@ -88,17 +89,14 @@ class BalanceCheckIn(models.Model):
         return tilt(self.ratings)
 
 
-class GoalActivity(models.TextChoices):
-    """General-fitness activities a weekly goal can be set for (SPEC P6). The values are
-    the diary's activity kinds, so progress is counted from matching diary entries."""
-
-    WALKING = "walking", _("Walking")
-    STAIR_CLIMBING = "stair_climbing", _("Stair climbing")
-    NORDIC_WALKING = "nordic_walking", _("Nordic walking")
-    CYCLING = "cycling", _("Cycling")
-    DANCING = "dancing", _("Dancing")
-    SWIMMING = "swimming", _("Swimming")
-    OTHER = "other", _("Other")
+GOAL_ACTIVITIES = (
+    ActivityKind.WALKING, ActivityKind.STAIR_CLIMBING, ActivityKind.NORDIC_WALKING,
+    ActivityKind.CYCLING, ActivityKind.DANCING, ActivityKind.SWIMMING, ActivityKind.OTHER,
+)
+"""General-fitness activities a weekly goal can be set for (SPEC P6): the diary's activity
+kinds, so progress is counted from matching diary entries."""
+GOAL_ACTIVITY_VALUES = tuple(kind.value for kind in GOAL_ACTIVITIES)
+GOAL_ACTIVITY_CHOICES = [(kind.value, kind.label) for kind in GOAL_ACTIVITIES]
 
 
 class GoalUnit(models.TextChoices):
@@ -115,7 +113,7 @@ class WeeklyGoal(models.Model):
     """
 
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="weekly_goals")
-    activity = models.CharField(_("activity"), max_length=20, choices=GoalActivity.choices)
+    activity = models.CharField(_("activity"), max_length=20, choices=GOAL_ACTIVITY_CHOICES)
     unit = models.CharField(_("counted in"), max_length=10, choices=GoalUnit.choices)
     target = models.PositiveSmallIntegerField(_("goal per week"))
     starts_on = models.DateField()

@@ -14,8 +14,8 @@ from battrerygg.patients.access import AccessDenied, may_change, visible_patient
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.plan.models import (
+    GOAL_ACTIVITY_VALUES,
     BalanceCheckIn,
-    GoalActivity,
     Motivation,
     ReminderPreference,
     WeeklyGoal,
@@ -65,7 +65,7 @@ def next_checkin(patient: Patient, latest: BalanceCheckIn | None) -> date:
 def current_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
     """The goals in force now, in the order of the activity list."""
     _check(user, patient, "weekly_goals")
-    order = list(GoalActivity.values)
+    order = list(GOAL_ACTIVITY_VALUES)
     goals = WeeklyGoal.objects.filter(patient=patient, ends_on__isnull=True)
     return sorted(goals, key=lambda g: order.index(g.activity))
 
@@ -121,7 +121,7 @@ def weeks(user: Any, patient: Patient, first: date, last: date) -> list[Week]:
                 local_date__lt=end + timedelta(days=7))
         .values_list("kind", "local_date", "minutes")
     ]
-    order = list(GoalActivity.values)
+    order = list(GOAL_ACTIVITY_VALUES)
     result = []
     monday = end
     while monday >= start:

@@ -13,8 +13,8 @@ from battrerygg.clinical.balance import Capacity, Load, Ratings
 from battrerygg.clinical.goals import Unit, validate_target, week_start
 from battrerygg.patients.models import Patient
 from battrerygg.plan.models import (
+    GOAL_ACTIVITY_VALUES,
     BalanceCheckIn,
-    GoalActivity,
     Motivation,
     PhysicalLoadDirection,
     ReminderPreference,
@@ -88,7 +88,7 @@ def record_checkin(
 
 
 def _validate_goal(activity: str, unit: str, target: object) -> tuple[Unit, int]:
-    if activity not in GoalActivity.values:
+    if activity not in GOAL_ACTIVITY_VALUES:
         raise PlanError("no_activity")
     if unit not in Unit.__members__.values():
         raise PlanError("bad_unit")
@@ -104,7 +104,7 @@ def set_goal(
 ) -> WeeklyGoal:
     """Set the weekly goal for ``activity`` from this week on (SPEC P6).
 
-    activity: a GoalActivity value (PlanError "no_activity"); unit: "minutes" or
+    activity: one of GOAL_ACTIVITY_VALUES (PlanError "no_activity"); unit: "minutes" or
     "sessions" ("bad_unit"); target: minutes 1–10080 or sessions 1–50 ("bad_target").
     The same goal again changes nothing. A goal started this week is changed in place;
     an older one ends with last week, so past weeks keep the goal they had.

@@ -83,3 +83,18 @@ def test_the_physiotherapist_read_is_audited(cast, anna_plan):
                                      action="read", what="balance_checkins").count() == 1
     with pytest.raises(AccessDenied):
         queries.checkins(cast.colleague, cast.patient)
+
+
+def test_may_see_agrees_with_visible_patients(cast):
+    from django.contrib.auth.models import AnonymousUser
+
+    from battrerygg.patients.access import may_see, visible_patients
+
+    users = [cast.patient.user, cast.patient_b.user, cast.physio, cast.colleague,
+             cast.other_physio, cast.clinic_admin, AnonymousUser()]
+    for user in users:
+        for patient in (cast.patient, cast.patient_b):
+            assert may_see(user, patient) == visible_patients(user).filter(
+                pk=patient.pk).exists(), (user, patient)
+    cast.patient.user.is_active = False
+    assert not may_see(cast.patient.user, cast.patient)

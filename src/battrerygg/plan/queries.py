@@ -10,7 +10,7 @@ from typing import Any
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.goals import LoggedActivity, Progress, Unit, progress, week_start
 from battrerygg.diary import queries as diary_queries
-from battrerygg.patients.access import AccessDenied, may_change, visible_patients
+from battrerygg.patients.access import AccessDenied, may_change, may_see, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.plan.models import (
@@ -27,7 +27,7 @@ check-ins show how the balance moves over weeks"); the first is due at once."""
 
 
 def _check(user: Any, patient: Patient, what: str) -> None:
-    if not visible_patients(user).filter(pk=patient.pk).exists():
+    if not may_see(user, patient):
         raise AccessDenied
     record_read(actor=user, patient=patient, what=what)
 
@@ -150,15 +150,27 @@ def wants_email_reminders(patient: Patient) -> bool:
     return ReminderPreference.objects.filter(patient=patient, by_email=True).exists()
 
 
+def latest_checkin(user: Any, patient: Patient) -> BalanceCheckIn | None:
+    """The patient's most recent check-in, or None."""
+    _check(user, patient, "balance_checkins")
+    return BalanceCheckIn.objects.filter(patient=patient).last()
+
+
 @dataclass
 class Due:
     """What is waiting for the patient on ``today`` (their local date)."""
 
     today: date
-    follow_ups: int
+    follow_up_ids: set[int]
     this_week: Week | None
+    last_week: Week | None
     next_checkin: date
     latest_checkin: BalanceCheckIn | None
+
+    @property
+    def follow_ups(self) -> int:
+        """How many 24-hour pain values are waiting."""
+        return len(self.follow_up_ids)
 
     @property
     def checkin_due(self) -> bool:
@@ -171,15 +183,19 @@ class Due:
 
 def due(user: Any, patient: Patient, now: Any) -> Due:
     """What is due for the patient at the instant ``now``: 24-hour pain values, this week's
-    goals and the next balance check-in (start page and reminder e-mails)."""
+    goals (with last week's for the summary) and the next balance check-in (start page and
+    reminder e-mails)."""
     today = now.astimezone(patient.tz).date()
-    history = checkins(user, patient)
-    latest = history[-1] if history else None
-    this_week = weeks(user, patient, today, today)
+    latest = latest_checkin(user, patient)
+    recent = {w.monday: w for w in weeks(user, patient, today - timedelta(days=7), today)}
+    monday = week_start(today)
     return Due(
         today=today,
-        follow_ups=diary_queries.due_follow_ups(user, patient, now).count(),
-        this_week=this_week[0] if this_week else None,
+        follow_up_ids=set(
+            diary_queries.due_follow_ups(user, patient, now).values_list("pk", flat=True)
+        ),
+        this_week=recent.get(monday),
+        last_week=recent.get(monday - timedelta(days=7)),
         next_checkin=next_checkin(patient, latest),
         latest_checkin=latest,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from battrerygg.audit.services import record_read
-from battrerygg.patients.access import AccessDenied, visible_patients
+from battrerygg.patients.access import AccessDenied, may_see, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.redflags.models import RedFlagCheck
 
@@ -28,7 +28,7 @@ def check(user: Any, check_id: int) -> RedFlagCheck:
 
 def latest_check(user: Any, patient: Patient) -> RedFlagCheck | None:
     """The patient's most recent check, or None."""
-    if not visible_patients(user).filter(pk=patient.pk).exists():
+    if not may_see(user, patient):
         raise AccessDenied
     record_read(actor=user, patient=patient, what="red_flag_check")
     return RedFlagCheck.objects.filter(patient=patient).order_by("-created_at").first()

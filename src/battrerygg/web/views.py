@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -43,24 +42,20 @@ def _start_page(request: HttpRequest, patient: Any) -> HttpResponse:
     now = timezone.now()
     today = now.astimezone(patient.tz).date()
     assessed = diary_queries.assessed_entries(user, patient)
-    due_ids = set(
-        diary_queries.due_follow_ups(user, patient, now).values_list("pk", flat=True)
-    )
+    plan_due = plan_queries.due(user, patient, now)
     context = {
         "patient": patient,
         "due": [
             (a, FollowUpForm(auto_id=f"id_due{a.entry.pk}_%s"))
             for a in assessed
-            if a.entry.pk in due_ids
+            if a.entry.pk in plan_due.follow_up_ids
         ],
         "latest": list(reversed(assessed[-3:])),
         "not_settling": diary_queries.not_settling(user, patient, today),
         "plan": diary_queries.flare_up_plan(user, patient),
         "red_flag_check": latest_check(user, patient),
         "zone_labels": ZONE_LABELS,
-        "plan_due": plan_queries.due(user, patient, now),
-        "last_week": next(iter(plan_queries.weeks(user, patient, today - timedelta(days=7),
-                                                  today - timedelta(days=7))), None),
+        "plan_due": plan_due,
     }
     return render(request, "web/start.html", context)
 

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "battrerygg.guide",
     "battrerygg.redflags",
     "battrerygg.diary",
+    "battrerygg.proms",
     "battrerygg.web",
 ]
 

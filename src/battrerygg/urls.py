@@ -10,5 +10,6 @@ urlpatterns = [
     path("guide/", include("battrerygg.guide.urls")),
     path("red-flags/", include("battrerygg.redflags.urls")),
     path("", include("battrerygg.diary.urls")),
+    path("", include("battrerygg.proms.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -223,7 +223,10 @@ LANGUAGES = ("sv", "en")
 
 
 class WordingError(ValueError):
-    """A wording file that does not fit the instrument; the message says where."""
+    """A wording file that does not fit the instrument; the message says where.
+    ``file_index``: which of the files given to ``install_wording`` (0-based)."""
+
+    file_index: int | None = None
 
 
 def _text(data: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
@@ -314,7 +317,13 @@ def check_wording(data: Any) -> dict[str, Any]:
 def install_wording(files: list[Any]) -> list[InstalledWording]:
     """Install (or replace) the wording of each file's instrument and language. All or
     nothing: a WordingError in any file leaves the database as it was."""
-    checked = [check_wording(data) for data in files]
+    checked = []
+    for index, data in enumerate(files):
+        try:
+            checked.append(check_wording(data))
+        except WordingError as exc:
+            exc.file_index = index
+            raise
     installed = []
     for values in checked:
         wording, _created = InstalledWording.objects.update_or_create(

@@ -17,6 +17,8 @@ PATIENT = [
     "/flare-up-plan/edit/",
     "/flare-up-plan/print/",
     "/accounts/password/",
+    "/questionnaires/",
+    "/questionnaires/history/odi/",
 ]
 
 

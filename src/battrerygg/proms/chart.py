@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 24, 20, 40
+WIDTH, HEIGHT = 480, 240
+LEFT, RIGHT, TOP, BOTTOM = 40, 16, 16, 40
 PLOT_W = WIDTH - LEFT - RIGHT
 PLOT_H = HEIGHT - TOP - BOTTOM
 
@@ -18,6 +18,7 @@ class Point:
     y: float
     day: date
     total: Decimal
+    anchor: str = "middle"  # of the date label: the ends stay inside the picture
 
 
 @dataclass
@@ -54,6 +55,8 @@ def build(values: list[tuple[date, Decimal]], max_total: int) -> Chart:
     for day, total in values:
         x = LEFT + PLOT_W / 2 if first == last else LEFT + (day - first).days / span * PLOT_W
         chart.points.append(Point(round(x, 1), y_of(total), day, total))
+    if len(chart.points) > 1:
+        chart.points[0].anchor, chart.points[-1].anchor = "start", "end"
     chart.path = " ".join(
         f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(chart.points)
     )

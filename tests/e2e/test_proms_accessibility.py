@@ -9,8 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.e2e.conftest import login
-from tests.e2e.test_accessibility import RULES
+from tests.e2e.conftest import axe_checker, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,20 +18,11 @@ PASSWORD = "Axe-proms-2026"
 
 @pytest.fixture
 def pages(db):
-    from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
-    from battrerygg.patients.models import CareRelation
-    from battrerygg.patients.services import register_patient
     from battrerygg.proms import services
-    from tests.proms.helpers import answer
+    from tests.proms.helpers import answer, patient_in_care
 
-    clinic = Clinic.objects.create(name="Vårdcentralen Axe")
-    physio = User.objects.create_user(email="fysio.axe@example.se", password=PASSWORD,
-                                      role=Role.PHYSIOTHERAPIST)
-    StaffMembership.objects.create(user=physio, clinic=clinic)
     today = timezone.localdate()
-    p = register_patient(email="axe.proms@example.se", password=PASSWORD, clinic=clinic,
-                         episode_start=today - timedelta(days=10))
-    CareRelation.objects.create(physiotherapist=physio, patient=p, clinic=clinic)
+    p, physio = patient_in_care("axe.proms@example.se", PASSWORD, today - timedelta(days=10))
     start = today - timedelta(days=10)
     answer(p, "nrs_back", {"pain": "6"}, day=start)
     task = services.assign_questionnaire(p, "nrs_back", today, actor=physio)
@@ -56,20 +46,9 @@ def pages(db):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_axe_violations_on_questionnaire_pages(pages, open_page, width, artifacts):
-    from axe_playwright_python.sync_playwright import Axe
-
     paths, sb = pages
-    axe = Axe()
     page, foreign = open_page(width)
-    found = {}
-
-    def check(label: str) -> None:
-        result = axe.run(page, options=RULES)
-        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                      for v in result.response["violations"]]
-        if violations:
-            found[label] = violations
-
+    check, found = axe_checker(page)
     login(page, "axe.proms@example.se", PASSWORD)
     for language in ("sv", "en"):
         if language == "en":

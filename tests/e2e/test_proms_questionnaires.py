@@ -25,18 +25,9 @@ CODES = {1: "agree", 0: "disagree"}
 
 @pytest.fixture
 def anna(db):
-    from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
-    from battrerygg.patients.models import CareRelation
-    from battrerygg.patients.services import register_patient
+    from tests.proms.helpers import patient_in_care
 
-    clinic = Clinic.objects.create(name="Vårdcentralen E2E")
-    physio = User.objects.create_user(email="fysio.e2e@example.se", password=PASSWORD,
-                                      role=Role.PHYSIOTHERAPIST)
-    StaffMembership.objects.create(user=physio, clinic=clinic)
-    patient = register_patient(email=EMAIL, password=PASSWORD, full_name="Anna Exempel",
-                               clinic=clinic, episode_start=date(2026, 3, 9))
-    CareRelation.objects.create(physiotherapist=physio, patient=patient, clinic=clinic)
-    return patient, physio
+    return patient_in_care(EMAIL, PASSWORD, date(2026, 3, 9), full_name="Anna Exempel")
 
 
 def start(page, instrument: str) -> None:

@@ -39,3 +39,19 @@ def answer(patient, instrument, answers, *, day: date, timepoint="baseline", ass
         )
     response.refresh_from_db()
     return response
+
+
+def patient_in_care(email, password, episode_start: date, full_name=""):
+    """A patient of a new clinic with a physiotherapist in care of them: (patient, physio)."""
+    from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+    from battrerygg.patients.models import CareRelation
+    from battrerygg.patients.services import register_patient
+
+    clinic = Clinic.objects.create(name=f"Vårdcentralen {email}")
+    physio = User.objects.create_user(email=f"fysio.{email}", password=password,
+                                      role=Role.PHYSIOTHERAPIST)
+    StaffMembership.objects.create(user=physio, clinic=clinic)
+    patient = register_patient(email=email, password=password, full_name=full_name,
+                               clinic=clinic, episode_start=episode_start)
+    CareRelation.objects.create(physiotherapist=physio, patient=patient, clinic=clinic)
+    return patient, physio

@@ -96,7 +96,7 @@ def test_results_are_charted_over_time_with_a_table(client, cast):
            assignment=task)
     client.force_login(p.user)
     html = client.get("/questionnaires/history/nrs_back/").content.decode()
-    assert '<svg class="chart"' in html and "<title id=\"proms-chart-title\">" in html
+    assert '<svg class="chart fit"' in html and "<title id=\"proms-chart-title\">" in html
     assert html.count("<circle") == 2
     assert "kliniskt viktig förbättring" in html  # 6 → 3 in the table
     assert client.get("/questionnaires/history/sf36/").status_code == 404

@@ -33,6 +33,7 @@ def test_the_command_installs_a_sample_file_and_the_form_shows_it(client, cast, 
                                                       "timepoint": "baseline"})
     html = client.get(response["Location"]).content.decode()
     assert "Påhittad fråga sb1 om zebror" in html
+    assert "Påhittad inledning om zebror" in html
     assert "Påhittat svar agree" in html
     assert "Testlicens AB" in html
     assert "inte installerad" not in html  # the construct notice is gone

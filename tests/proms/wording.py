@@ -19,6 +19,7 @@ def sample_wording(instrument_id: str = "startback", language: str = "sv") -> di
         "title": f"Påhittad {instrument_id}",
         "licence_holder": "Testlicens AB",
         "reference": "Påhittad referens för test",
+        "intro": "Påhittad inledning om zebror",
         "items": {item.link_id: f"Påhittad fråga {item.link_id} om zebror"
                   for item in instrument.items},
         "options": {

@@ -116,7 +116,6 @@ NOT_INSTALLED = _(
     "question shows only what it is about and the answer options, so that a physiotherapist "
     "can enter the answers from a paper form."
 )
-LICENSED_NOTE = _("Official wording: %(holder)s. %(reference)s")
 
 # Results in plain words.
 CATEGORIES = {

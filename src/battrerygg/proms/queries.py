@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from battrerygg.audit.services import record_read
@@ -133,9 +132,3 @@ def wording(instrument: Instrument, language: str) -> InstalledWording | None:
     """The installed official wording of a licensed instrument in ``language``."""
     return InstalledWording.objects.filter(instrument=instrument.id, language=language).first()
 
-
-def total_display(total: Decimal | None) -> str:
-    """A score as shown: whole numbers without decimals (22, 35.6)."""
-    if total is None:
-        return ""
-    return f"{total:.0f}" if total == total.to_integral() else f"{total:.1f}"

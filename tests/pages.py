@@ -23,6 +23,8 @@ PATIENT = [
     "/goals/motivation/",
     "/reminders/",
     "/accounts/password/",
+    "/questionnaires/",
+    "/questionnaires/history/odi/",
 ]
 
 

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "battrerygg.redflags",
     "battrerygg.diary",
     "battrerygg.plan",
+    "battrerygg.proms",
     "battrerygg.web",
 ]
 

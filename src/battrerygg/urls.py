@@ -11,5 +11,6 @@ urlpatterns = [
     path("red-flags/", include("battrerygg.redflags.urls")),
     path("", include("battrerygg.diary.urls")),
     path("", include("battrerygg.plan.urls")),
+    path("", include("battrerygg.proms.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -96,3 +96,24 @@ def login(page, email: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+
+
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_checker(page):
+    """(check, found): check(label) runs axe-core's WCAG 2.1 A/AA rules on the page as it
+    is now; found maps each label with violations to (rule, impact, first targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found: dict = {}
+
+    def check(label: str) -> None:
+        result = axe.run(page, options={**AXE_RULES})
+        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                      for v in result.response["violations"]]
+        if violations:
+            found[label] = violations
+
+    return check, found

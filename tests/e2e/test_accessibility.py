@@ -10,14 +10,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import axe_checker, login
 from tests.pages import PATIENT, PUBLIC, add_plan_data, lesson_paths
 from tests.redflags.helpers import red_flag_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Axe-check-2026"
-RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture
@@ -45,19 +44,8 @@ def patient(db):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_axe_violations(patient, open_page, width):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     page, _foreign = open_page(width)
-    found = {}
-
-    def check(label: str) -> None:
-        result = axe.run(page, options=RULES)
-        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                      for v in result.response["violations"]]
-        if violations:
-            found[label] = violations
-
+    check, found = axe_checker(page)
     for path in PUBLIC + lesson_paths():
         page.goto(path)
         check(path)

@@ -68,13 +68,13 @@ def test_balance_checkins(anna, open_page, artifacts, width):
                 if language == "en":
                     page.click("button[name=language][value=en]")
                     page.wait_for_load_state()
-                assert page.locator(f"svg.scale.tilt-{tilt}").count() == 1
-                description = page.locator("svg.scale desc").text_content()
+                assert page.locator(f"svg.balance-scale.tilt-{tilt}").count() == 1
+                description = page.locator("svg.balance-scale desc").text_content()
                 assert description.startswith(HEADINGS[language][tilt])
                 assert HEADINGS[language][tilt] in page.locator("figcaption").inner_text()
                 # The drawing: the heavier side's pan hangs lower.
-                y1 = float(page.locator("svg.scale line").last.get_attribute("y1"))
-                y2 = float(page.locator("svg.scale line").last.get_attribute("y2"))
+                y1 = float(page.locator("svg.balance-scale line").last.get_attribute("y1"))
+                y2 = float(page.locator("svg.balance-scale line").last.get_attribute("y2"))
                 assert (y2 > y1) if tilt == "loads_heavier" else (y1 > y2)
                 kickers = page.locator(".suggestion .kicker").all_inner_texts()
                 cap, loads = checkin["capacity"], checkin["loads"]

@@ -36,7 +36,7 @@ def test_journey_checkin_page(client, cast, index):
     saved = BalanceCheckIn.objects.get(patient=cast.patient)
     assert saved.tilt == checkin["expected_tilt"]
     page = response.content.decode()
-    assert f'class="scale tilt-{checkin["expected_tilt"]}"' in page
+    assert f'class="balance-scale tilt-{checkin["expected_tilt"]}"' in page
     assert text_of(TILT_TEXT[checkin["expected_tilt"]]["heading"]) in page
     # The suggestions: two weakest capacities and two heaviest loads (independently chosen).
     capacity, loads = checkin["capacity"], checkin["loads"]

@@ -6,4 +6,6 @@ any module here imports Django (tests/clinical/test_purity.py).
 - ``pain_monitoring``: SPEC C1, the pain-monitoring model (zones, 24-hour rule, advice).
 - ``red_flags``: SPEC C2, warning signs and the four outcomes.
 - ``course``: SPEC C5, is the episode settling?
+- ``instruments``: SPEC C4 questionnaires (one module each), C6 ``change`` and the P8
+  follow-up ``schedule``.
 """

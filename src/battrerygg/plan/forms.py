@@ -174,7 +174,7 @@ class ReminderForm(forms.Form):
     by_email = forms.BooleanField(
         label=_("Send me reminders by e-mail"),
         help_text=_("At most one e-mail a day, only when something is waiting: pain values "
-                    "to enter, this week's goals or a balance check-in. The e-mail contains "
-                    "no pain values."),
+                    "to enter, this week's goals, a balance check-in or questionnaires. The "
+                    "e-mail contains no pain values."),
         required=False,
     )

@@ -5,7 +5,9 @@ What is waiting (``items_due``):
 - "follow_ups": 24-hour pain values to enter (the diary's follow-up window);
 - "goals": this week's goals not yet reached — mentioned on Thursdays only, so there is
   time left in the week and no daily nagging;
-- "checkin": a balance check-in, on the day it falls due and then once a week.
+- "checkin": a balance check-in, on the day it falls due and then once a week;
+- "questionnaires": questionnaires due (baseline, 3/6/12-month follow-ups, assigned ones),
+  on the day one falls due and then once a week while it stays open.
 Run daily by cron: ``battrerygg send_reminders`` (see docs/deployment.md).
 """
 
@@ -27,6 +29,7 @@ from django.utils import translation
 from battrerygg.patients.models import Patient
 from battrerygg.plan import queries
 from battrerygg.plan.models import ReminderSent
+from battrerygg.proms.queries import due_questionnaires
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +62,9 @@ def items_due(patient: Patient, now: datetime) -> list[str]:
         items.append("goals")
     if due.checkin_due and (due.today - due.next_checkin).days % 7 == 0:
         items.append("checkin")
+    questionnaires = due_questionnaires(patient.user, patient, due.today)
+    if any((due.today - q.due).days % 7 == 0 for q in questionnaires):
+        items.append("questionnaires")
     return items
 
 

@@ -17,6 +17,7 @@ from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.guide.content import lesson_by_illustration
 from battrerygg.patients.access import AccessDenied, own_patient
 from battrerygg.plan import queries as plan_queries
+from battrerygg.proms.queries import due_questionnaires
 from battrerygg.redflags.queries import latest_check
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -56,6 +57,7 @@ def _start_page(request: HttpRequest, patient: Any) -> HttpResponse:
         "red_flag_check": latest_check(user, patient),
         "zone_labels": ZONE_LABELS,
         "plan_due": plan_due,
+        "questionnaires_due": due_questionnaires(user, patient, today),
     }
     return render(request, "web/start.html", context)
 

@@ -20,6 +20,12 @@ from battrerygg.diary.services import (
 )
 from battrerygg.patients.models import CareRelation
 from battrerygg.patients.services import register_patient
+from battrerygg.proms.services import (
+    assign_questionnaire,
+    save_answer,
+    start_response,
+    submit_response,
+)
 from battrerygg.redflags.services import record_red_flag_check
 
 DEMO_PASSWORD = "BattreRygg-demo-2026"
@@ -41,6 +47,27 @@ DIARY = [
     (4, 10, "nordic_walking", 30, 3, 3, 3, 3),
     (3, 10, "walking", 25, 3, 3, 2, 3),
     (2, 18, "cycling", 20, 3, 4, 3, None),  # its 24-hour value is asked for on the start page
+]
+
+# (days ago, instrument, timepoint, answers, send?): the baseline questionnaires at the
+# start, an ODI the physiotherapist asked for after two weeks, and a PSFS half answered.
+QUESTIONNAIRES: list[tuple[int, str, str, dict[str, str], bool]] = [
+    (21, "nrs_back", "baseline", {"pain": "6"}, True),
+    (21, "nrs_leg", "baseline", {"pain": "2"}, True),
+    (21, "startback", "baseline", {
+        "sb1": "agree", "sb2": "disagree", "sb3": "agree", "sb4": "agree", "sb5": "agree",
+        "sb6": "agree", "sb7": "disagree", "sb8": "disagree", "sb9": "moderately"}, True),
+    (21, "odi", "baseline", dict(zip(
+        ("pain_intensity", "personal_care", "lifting", "walking", "sitting", "standing",
+         "sleeping", "sex_life", "social_life", "travelling"),
+        ("3", "1", "2", "2", "3", "2", "2", "0", "2", "1"), strict=True)), True),
+    (7, "odi", "assigned", dict(zip(
+        ("pain_intensity", "personal_care", "lifting", "walking", "sitting", "standing",
+         "sleeping", "sex_life", "social_life", "travelling"),
+        ("2", "0", "1", "1", "2", "1", "1", "0", "1", "1"), strict=True)), True),
+    (7, "nrs_back", "assigned", {"pain": "4"}, True),
+    (0, "psfs", "assigned", {"a1": "Sitta i bilen till jobbet", "a1_score": "4",
+                             "a2": "Lyfta barnbarnet"}, False),
 ]
 
 
@@ -98,6 +125,19 @@ class Command(BaseCommand):
             physiotherapist_contact="Vårdcentralen Exempel, 010-000 00 00",
         )
         record_red_flag_check(patient, {}, submission_key=uuid.uuid4())
+        for days_ago, instrument, timepoint, answers, send in QUESTIONNAIRES:
+            day = today - timedelta(days=days_ago)
+            assignment = (assign_questionnaire(patient, instrument, day, actor=physio)
+                          if timepoint == "assigned" else None)
+            response, _ = start_response(
+                patient, instrument, timepoint, actor=patient.user, today=day,
+                assignment_id=assignment.pk if assignment else None,
+            )
+            for link_id, value in answers.items():
+                save_answer(response, link_id, value, actor=patient.user)
+            if send:
+                submit_response(response, submission_key=uuid.uuid4(), actor=patient.user,
+                                now=now - timedelta(days=days_ago))
         _demo_plan(patient, today)
 
 

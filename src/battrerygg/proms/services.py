@@ -1,0 +1,334 @@
+"""Every write to questionnaires: in a transaction, audited, checked again here (the form
+is not the only caller), and harmless to repeat."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from battrerygg.accounts.models import Role
+from battrerygg.audit.services import record_change
+from battrerygg.clinical.instruments import REGISTRY, schedule
+from battrerygg.clinical.instruments.base import AnswerError, Instrument, ItemType, Licence
+from battrerygg.patients.access import AccessDenied, visible_patients
+from battrerygg.patients.models import Patient
+from battrerygg.patients.services import current_episode
+from battrerygg.proms.models import Assignment, InstalledWording, Response, Timepoint
+
+
+class PromsError(ValueError):
+    """A questionnaire write that breaks a rule; ``code`` names it for the page to translate
+    (texts.ERRORS). ``link_id`` names the item, when there is one."""
+
+    def __init__(self, code: str, link_id: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.link_id = link_id
+
+
+def instrument_of(instrument_id: str) -> Instrument:
+    try:
+        return REGISTRY[instrument_id]
+    except KeyError:
+        raise PromsError("unknown_instrument") from None
+
+
+def _may_enter(actor: Any, patient: Patient) -> None:
+    """The patient answers their own questionnaires; their physiotherapist (care relation)
+    may enter a paper form's answers for them. Anyone else: AccessDenied."""
+    if getattr(actor, "pk", None) is not None and patient.user_id == actor.pk:
+        return
+    if getattr(actor, "role", None) == Role.PHYSIOTHERAPIST and visible_patients(actor).filter(
+        pk=patient.pk
+    ).exists():
+        return
+    raise AccessDenied
+
+
+@transaction.atomic
+def assign_questionnaire(
+    patient: Patient, instrument_id: str, due_date: date, *, actor: Any
+) -> Assignment:
+    """The physiotherapist asks the patient to answer a questionnaire from ``due_date``.
+
+    Raises AccessDenied unless ``actor`` is a physiotherapist in care of the patient,
+    PromsError("unknown_instrument") or ("no_episode").
+    """
+    if getattr(actor, "role", None) != Role.PHYSIOTHERAPIST:
+        raise AccessDenied
+    _may_enter(actor, patient)
+    instrument_of(instrument_id)
+    episode = current_episode(patient)
+    if episode is None:
+        raise PromsError("no_episode")
+    assignment = Assignment.objects.create(
+        patient=patient, episode=episode, instrument=instrument_id, due_date=due_date,
+        assigned_by=actor,
+    )
+    record_change(actor=actor, patient=patient, action="create", what="proms.assignment",
+                  object_id=assignment.pk)
+    return assignment
+
+
+def start_response(
+    patient: Patient,
+    instrument_id: str,
+    timepoint: str,
+    *,
+    actor: Any,
+    today: date,
+    assignment_id: int | None = None,
+    language: str = "sv",
+) -> tuple[Response, bool]:
+    """Open (or resume) the patient's questionnaire for a timepoint. Returns (response,
+    created); an existing response, in progress or sent, is returned unchanged.
+
+    Raises PromsError("unknown_instrument"), ("unknown_timepoint"), ("not_due") when the
+    questionnaire is not open today for this patient (outside its window, not assigned,
+    another patient's assignment), AccessDenied when ``actor`` may not enter it.
+    """
+    _may_enter(actor, patient)
+    instrument_of(instrument_id)
+    if timepoint not in Timepoint.values:
+        raise PromsError("unknown_timepoint")
+    episode = current_episode(patient)
+    if episode is None:
+        raise PromsError("not_due")
+    assignment = None
+    if timepoint == Timepoint.ASSIGNED:
+        assignment = Assignment.objects.filter(
+            pk=assignment_id, patient=patient, episode=episode, instrument=instrument_id,
+            due_date__lte=today,
+        ).first() if assignment_id else None
+        if assignment is None:
+            raise PromsError("not_due")
+        found = Response.objects.filter(assignment=assignment).first()
+    else:
+        found = Response.objects.filter(
+            episode=episode, instrument=instrument_id, timepoint=timepoint
+        ).first()
+        if found is None and not schedule.is_open(
+            episode.start_date, schedule.Timepoint(timepoint), instrument_id, today
+        ):
+            raise PromsError("not_due")
+    if found is not None:
+        return found, False
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                patient=patient, episode=episode, instrument=instrument_id,
+                timepoint=timepoint, assignment=assignment, language=language,
+                entered_by=actor,
+            )
+            record_change(actor=actor, patient=patient, action="create",
+                          what="proms.response", object_id=response.pk)
+    except IntegrityError:  # a concurrent start won the race: resume it
+        lookup: dict[str, Any] = (
+            {"assignment": assignment} if assignment is not None
+            else {"episode": episode, "instrument": instrument_id, "timepoint": timepoint}
+        )
+        return Response.objects.get(**lookup), False
+    return response, True
+
+
+@transaction.atomic
+def save_answer(response: Response, link_id: str, raw: str, *, actor: Any) -> bool:
+    """Save one answer as the patient goes (an empty answer clears an optional item).
+    Returns True when something changed (then audited); the same answer again changes
+    nothing.
+
+    Raises PromsError with the clinical core's code (unknown_item, unknown_option,
+    not_a_number, out_of_range, too_long, required) or ("already_submitted").
+    """
+    response = Response.objects.select_for_update().select_related("patient").get(
+        pk=response.pk
+    )
+    _may_enter(actor, response.patient)
+    if response.submitted:
+        raise PromsError("already_submitted")
+    instrument = instrument_of(response.instrument)
+    try:
+        value = instrument.check_answer(link_id, raw)
+    except AnswerError as exc:
+        raise PromsError(exc.code, exc.link_id) from None
+    answers = dict(response.answers)
+    if answers.get(link_id) == value:
+        return False
+    if value is None:
+        answers.pop(link_id, None)
+    else:
+        answers[link_id] = value
+    response.answers = answers
+    response.save(update_fields=["answers", "updated_at"])
+    record_change(actor=actor, patient=response.patient, action="update",
+                  what="proms.answer", object_id=f"{response.pk}:{link_id}")
+    return True
+
+
+def submit_response(
+    response: Response, *, submission_key: uuid.UUID, actor: Any, now: datetime | None = None
+) -> tuple[Response, bool]:
+    """Send the questionnaire: score it (clinical core) and keep the score. Returns
+    (response, sent_now); sending a sent questionnaire again changes nothing.
+
+    Raises PromsError("incomplete", link_id of the first unanswered required item),
+    ("no_activity") for a PSFS without a rated activity, or an answer's code should a
+    stored answer no longer be valid.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        response = Response.objects.select_for_update().select_related("patient").get(
+            pk=response.pk
+        )
+        _may_enter(actor, response.patient)
+        if response.submitted:
+            return response, False
+        instrument = instrument_of(response.instrument)
+        try:
+            answers = instrument.check_answers(response.answers)
+        except AnswerError as exc:
+            raise PromsError(exc.code, exc.link_id) from None
+        missing = instrument.unanswered_required(answers)
+        if missing:
+            raise PromsError("incomplete", missing[0])
+        result = instrument.scorer(answers)
+        if result.missing_reason == "no_activity":
+            raise PromsError("no_activity")
+        response.answers = answers
+        response.total = result.total
+        response.category = result.category or ""
+        response.subscales = {name: str(value) for name, value in result.subscales.items()}
+        response.missing_reason = result.missing_reason or ""
+        response.status = Response.Status.SUBMITTED
+        response.submitted_at = now
+        response.submission_key = submission_key
+        try:
+            with transaction.atomic():
+                response.save()
+        except IntegrityError:  # the key was used for another response: refuse
+            raise PromsError("already_submitted") from None
+        record_change(actor=actor, patient=response.patient, action="update",
+                      what="proms.submit", object_id=response.pk)
+    return response, True
+
+
+# Installing the official wording of a licensed instrument (docs/questionnaire-wording.md).
+
+FORMAT = "battrerygg-questionnaire-wording/1"
+LANGUAGES = ("sv", "en")
+
+
+class WordingError(ValueError):
+    """A wording file that does not fit the instrument; the message says where.
+    ``file_index``: which of the files given to ``install_wording`` (0-based)."""
+
+    file_index: int | None = None
+
+
+def _text(data: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise WordingError(f"{where}: '{key}' must be a non-empty text")
+    return value.strip()
+
+
+def check_wording(data: Any) -> dict[str, Any]:
+    """A wording file's content checked strictly against the instrument's structure.
+
+    Raises WordingError naming the first problem: wrong format, unknown instrument or one
+    whose wording we ship, unknown language, unknown or missing item, unknown or missing
+    answer option, unexpected keys.
+    """
+    if not isinstance(data, dict):
+        raise WordingError("the file must hold one JSON object")
+    allowed = {"format", "instrument", "version", "language", "title", "licence_holder",
+               "reference", "intro", "items", "options", "anchors"}
+    extra = set(data) - allowed
+    if extra:
+        raise WordingError(f"unknown keys: {', '.join(sorted(extra))}")
+    if data.get("format") != FORMAT:
+        raise WordingError(f"'format' must be {FORMAT!r}")
+    instrument_id = _text(data, "instrument", "file")
+    instrument = REGISTRY.get(instrument_id)
+    if instrument is None:
+        raise WordingError(f"unknown instrument {instrument_id!r}")
+    if instrument.licence is not Licence.LICENSED:
+        raise WordingError(f"{instrument_id}: its wording ships with BättreRygg")
+    language = _text(data, "language", "file")
+    if language not in LANGUAGES:
+        raise WordingError(f"language must be one of {', '.join(LANGUAGES)}")
+    items = data.get("items")
+    if not isinstance(items, dict):
+        raise WordingError("'items' must be an object {linkId: text}")
+    unknown = set(items) - set(instrument.link_ids)
+    if unknown:
+        raise WordingError(f"unknown items: {', '.join(sorted(unknown))}")
+    missing = [link_id for link_id in instrument.link_ids if link_id not in items]
+    if missing:
+        raise WordingError(f"missing items: {', '.join(missing)}")
+    for link_id in instrument.link_ids:
+        _text(items, link_id, f"items.{link_id}")
+    options = data.get("options", {})
+    if not isinstance(options, dict):
+        raise WordingError("'options' must be an object {linkId: {code: label}}")
+    for link_id, labels in options.items():
+        item = instrument.item(link_id) if link_id in instrument.link_ids else None
+        if item is None or item.type is not ItemType.CHOICE:
+            raise WordingError(f"options.{link_id}: not a choice item")
+        codes = {option.code for option in item.options}
+        if not isinstance(labels, dict) or set(labels) != codes:
+            raise WordingError(
+                f"options.{link_id}: give a label for exactly the codes {', '.join(sorted(codes))}"
+            )
+        for code in codes:
+            _text(labels, code, f"options.{link_id}.{code}")
+    for item in instrument.items:
+        if item.type is ItemType.CHOICE and item.link_id not in options:
+            raise WordingError(f"options.{item.link_id}: missing")
+    anchors = data.get("anchors", {})
+    if not isinstance(anchors, dict):
+        raise WordingError("'anchors' must be an object {linkId: {min, max}}")
+    for link_id, ends in anchors.items():
+        if link_id not in instrument.link_ids or instrument.item(link_id).type is not (
+            ItemType.INTEGER
+        ):
+            raise WordingError(f"anchors.{link_id}: not a number item")
+        if not isinstance(ends, dict) or set(ends) != {"min", "max"}:
+            raise WordingError(f"anchors.{link_id}: give 'min' and 'max'")
+        for key in ("min", "max"):
+            _text(ends, key, f"anchors.{link_id}")
+    return {
+        "instrument": instrument_id, "language": language,
+        "version": _text(data, "version", "file"), "title": _text(data, "title", "file"),
+        "licence_holder": _text(data, "licence_holder", "file"),
+        "reference": _text(data, "reference", "file", required=False),
+        "intro": _text(data, "intro", "file", required=False),
+        "items": {k: v.strip() for k, v in items.items()},
+        "options": {k: {c: t.strip() for c, t in v.items()} for k, v in options.items()},
+        "anchors": {k: {e: t.strip() for e, t in v.items()} for k, v in anchors.items()},
+    }
+
+
+@transaction.atomic
+def install_wording(files: list[Any]) -> list[InstalledWording]:
+    """Install (or replace) the wording of each file's instrument and language. All or
+    nothing: a WordingError in any file leaves the database as it was."""
+    checked = []
+    for index, data in enumerate(files):
+        try:
+            checked.append(check_wording(data))
+        except WordingError as exc:
+            exc.file_index = index
+            raise
+    installed = []
+    for values in checked:
+        wording, _created = InstalledWording.objects.update_or_create(
+            instrument=values.pop("instrument"), language=values.pop("language"),
+            defaults=values,
+        )
+        installed.append(wording)
+    return installed

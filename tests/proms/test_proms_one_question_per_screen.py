@@ -1,0 +1,102 @@
+"""SPEC P8: one question per screen with plain forms (no JavaScript), progress shown,
+answers saved as the patient goes, back and forward, a summary, then the result."""
+
+from __future__ import annotations
+
+import uuid
+
+from battrerygg.proms.models import Response
+
+
+def start(client, instrument="startback", timepoint="baseline"):
+    return client.post("/questionnaires/start/", {"instrument": instrument,
+                                                  "timepoint": timepoint})
+
+
+def test_a_startback_answered_screen_by_screen(client, cast):
+    client.force_login(cast.patient.user)
+    response = start(client)
+    r = Response.objects.get()
+    assert response["Location"] == f"/questionnaires/{r.pk}/1/"
+    html = client.get(f"/questionnaires/{r.pk}/1/").content.decode()
+    assert "Fråga 1 av 9" in html and '<progress id="progress" max="9" value="0">' in html
+    assert html.count('type="radio"') == 2  # one question: agree / disagree
+    codes = ["agree", "disagree", "agree", "agree", "agree", "agree", "disagree", "disagree"]
+    for n, code in enumerate(codes, start=1):
+        response = client.post(f"/questionnaires/{r.pk}/{n}/", {"answer": code, "go": "next"})
+        assert response["Location"] == f"/questionnaires/{r.pk}/{n + 1}/"
+    r.refresh_from_db()
+    assert len(r.answers) == 8 and r.status == "in_progress"  # saved as the patient went
+    response = client.post(f"/questionnaires/{r.pk}/9/", {"answer": "moderately", "go": "back"})
+    assert response["Location"] == f"/questionnaires/{r.pk}/8/"
+    r.refresh_from_db()
+    assert r.answers["sb9"] == "moderately"  # going back keeps the answer
+    response = client.post(f"/questionnaires/{r.pk}/9/", {"answer": "moderately", "go": "next"})
+    assert response["Location"] == f"/questionnaires/{r.pk}/summary/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Kontrollera dina svar" in html and "Måttligt" in html
+    response = client.post(f"/questionnaires/{r.pk}/summary/",
+                           {"submission_key": str(uuid.uuid4())})
+    assert response["Location"] == f"/questionnaires/{r.pk}/result/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Medelhög risk" in html  # journey: total 5, psychosocial 2 → medium
+    assert "Tankar och känslor (fråga 5–9): 2 av 5." in html
+
+
+def test_a_half_answered_form_resumes_where_it_was_left(client, cast):
+    client.force_login(cast.patient.user)
+    start(client, "odi")
+    r = Response.objects.get()
+    for n, value in enumerate(["3", "1", "2", "2"], start=1):
+        client.post(f"/questionnaires/{r.pk}/{n}/", {"answer": value, "go": "next"})
+    client.force_login(cast.patient.user)  # another visit
+    home = client.get("/").content.decode()
+    assert "4 av 10 besvarade" in home and "Fortsätt" in home
+    response = start(client, "odi")  # "Continue" posts the same start form
+    assert response["Location"] == f"/questionnaires/{r.pk}/5/"
+    assert Response.objects.count() == 1
+    html = client.get(f"/questionnaires/{r.pk}/2/").content.decode()
+    assert 'value="1" checked' in html  # an earlier answer is shown when going back
+
+
+def test_optional_odi_sections_may_be_skipped_but_the_score_says_why_not(client, cast):
+    client.force_login(cast.patient.user)
+    start(client, "odi")
+    r = Response.objects.get()
+    for n in range(1, 11):
+        answer = "2" if n <= 7 else ""
+        client.post(f"/questionnaires/{r.pk}/{n}/", {"answer": answer, "go": "next"})
+    client.post(f"/questionnaires/{r.pk}/summary/", {"submission_key": str(uuid.uuid4())})
+    r.refresh_from_db()
+    assert r.status == "submitted" and r.total is None
+    assert r.missing_reason == "too_many_unanswered"
+    html = client.get(f"/questionnaires/{r.pk}/result/").content.decode()
+    assert "mer än två av de tio avsnitten är obesvarade" in html
+
+
+def test_a_required_question_cannot_be_skipped(client, cast):
+    client.force_login(cast.patient.user)
+    start(client)
+    r = Response.objects.get()
+    response = client.post(f"/questionnaires/{r.pk}/1/", {"answer": "", "go": "next"})
+    assert response.status_code == 400
+    assert "Svara på frågan innan du går vidare." in response.content.decode()
+
+
+def test_results_are_charted_over_time_with_a_table(client, cast):
+    from datetime import date
+
+    from battrerygg.proms import services
+    from tests.proms.helpers import answer
+
+    p = cast.patient
+    answer(p, "nrs_back", {"pain": "6"}, day=date(2026, 3, 9))
+    task = services.assign_questionnaire(p, "nrs_back", date(2026, 3, 10), actor=cast.physio)
+    answer(p, "nrs_back", {"pain": "3"}, day=date(2026, 3, 10), timepoint="assigned",
+           assignment=task)
+    client.force_login(p.user)
+    html = client.get("/questionnaires/history/nrs_back/").content.decode()
+    assert '<svg class="chart fit"' in html and "<title id=\"proms-chart-title\">" in html
+    assert html.count("<circle") == 2
+    assert "kliniskt viktig förbättring" in html  # 6 → 3 in the table
+    assert client.get("/questionnaires/history/sf36/").status_code == 404

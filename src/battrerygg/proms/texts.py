@@ -59,7 +59,7 @@ QUESTIONS = {
     ("orebro", "o3"): _("Feeling tense or anxious in the past week"),
     ("orebro", "o4"): _("Feeling depressed in the past week"),
     ("orebro", "o5"): _("Own estimate of the risk that the pain becomes persistent"),
-    ("orebro", "o6"): _("Own estimate of the chances of working in six months"),
+    ("orebro", "o6"): _("Own estimate of the chances of doing normal work in a few months"),
     ("orebro", "o7"): _("Belief that more pain means one should stop the activity"),
     ("orebro", "o8"): _("Belief that one should not do normal work with this pain"),
     ("orebro", "o9"): _("Ability to do light work for an hour"),

@@ -5,9 +5,9 @@ scored 1–10; items 2–10 are rated 0–10. Three items ask about ability or e
 than a problem and are reversed (score = 10 − answer): item 6 (how likely one is to be doing
 normal work in a few months), item 9 (able to do light work for an hour) and item 10 (able
 to sleep at night). Total 0–100 (in practice 1–100); higher means a higher risk of long-term
-disability. Cut-off: a total of ``CUT_OFF`` = 50 or more → raised risk (Linton et al.: "a
-cutoff of 50 … identified 85 %" of those who developed disability; we count 50 itself as
-raised, erring towards a closer look).
+disability. Cut-off: a total of ``CUT_OFF`` = 50 or more → raised risk (Linton et al. 2011
+proposed 50 as the cut-off for raised risk; we count 50 itself as raised, erring towards a
+closer look).
 Missing items: all ten are required; with any unanswered there is no score
 (``missing_reason="incomplete"``).
 

@@ -126,3 +126,71 @@ def test_a_psfs_without_any_rated_activity_cannot_be_sent(cast):
     assert info.value.code == "no_activity"
     r.refresh_from_db()
     assert r.status == "in_progress"
+
+
+def test_an_odi_with_three_sections_unanswered_cannot_be_sent(client, odi):
+    """It would have no score and use up the baseline: refused, with a clear message."""
+    for number, value in enumerate(["1", "2", "1", "0", "2", "1", "1"], start=1):
+        client.post(f"/questionnaires/{odi.pk}/{number}/", {"answer": value, "go": "next"})
+    before = snapshot()
+    message = "För många frågor är obesvarade för att ge ett resultat."
+    assert message in client.get(f"/questionnaires/{odi.pk}/summary/").content.decode()
+    response = client.post(f"/questionnaires/{odi.pk}/summary/",
+                           {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert snapshot() == before
+    odi.refresh_from_db()
+    assert odi.status == Response.Status.IN_PROGRESS
+
+
+def test_an_empty_odi_cannot_be_sent(client, odi):
+    before = snapshot()
+    client.post(f"/questionnaires/{odi.pk}/summary/", {"submission_key": str(uuid.uuid4())})
+    assert snapshot() == before
+    with pytest.raises(services.PromsError, match="too_many_unanswered"):
+        services.submit_response(odi, submission_key=uuid.uuid4(), actor=odi.patient.user)
+
+
+@pytest.mark.parametrize("raw", ["--5", "1" * 5000, "²", "-"])
+def test_odd_numbers_are_refused_not_crashed(client, cast, raw):
+    client.force_login(cast.patient.user)
+    client.post("/questionnaires/start/", {"instrument": "nrs_back", "timepoint": "baseline"})
+    r = Response.objects.get()
+    for go in ("next", "back"):
+        response = client.post(f"/questionnaires/{r.pk}/1/", {"answer": raw, "go": go})
+        assert response.status_code in (302, 400)
+    assert Response.objects.get().answers == {}
+
+
+@pytest.mark.parametrize("assignment", ["²", "9" * 5000])
+def test_odd_assignment_numbers_are_not_due(client, cast, assignment):
+    client.force_login(cast.patient.user)
+    response = client.post("/questionnaires/start/", {
+        "instrument": "psfs", "timepoint": "assigned", "assignment": assignment}, follow=True)
+    assert response.status_code == 200
+    assert "Det här formuläret ska du inte svara på nu." in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_a_scheduled_questionnaire_closes_with_its_window(client, cast):
+    """Started in the baseline window and left: after the window it can be neither
+    resumed, answered nor sent (it would not be the baseline value any more)."""
+    from datetime import UTC, datetime
+
+    import time_machine
+
+    client.force_login(cast.patient.user)
+    client.post("/questionnaires/start/", {"instrument": "nrs_back", "timepoint": "baseline"})
+    r = Response.objects.get()
+    with time_machine.travel(datetime(2026, 5, 20, 9, tzinfo=UTC), tick=False):
+        client.force_login(cast.patient.user)
+        before = snapshot()
+        page = client.post("/questionnaires/start/", {"instrument": "nrs_back",
+                                                      "timepoint": "baseline"}, follow=True)
+        assert "Tiden för att svara på det här frågeformuläret har gått ut" in \
+            page.content.decode()
+        answered = client.post(f"/questionnaires/{r.pk}/1/", {"answer": "4", "go": "next"})
+        assert answered.status_code == 400
+        with pytest.raises(services.PromsError, match="closed"):
+            services.submit_response(r, submission_key=uuid.uuid4(), actor=cast.patient.user)
+        assert snapshot() == before

@@ -41,7 +41,9 @@ def test_an_assigned_questionnaire_is_due_from_its_date_until_sent(cast):
     assert ("assigned", "odi") not in due(cast, date(2026, 4, 19))
     assert ("assigned", "odi") in due(cast, date(2026, 4, 20))
     assert ("assigned", "odi") in due(cast, date(2026, 5, 30))
-    answer(cast.patient, "odi", {"pain_intensity": "1"}, day=date(2026, 4, 21),
+    sections = ["pain_intensity", "personal_care", "lifting", "walking", "sitting",
+                "standing", "sleeping", "sex_life", "social_life", "travelling"]
+    answer(cast.patient, "odi", dict.fromkeys(sections, "1"), day=date(2026, 4, 21),
            timepoint="assigned", assignment=task)
     assert ("assigned", "odi") not in due(cast, date(2026, 4, 22))
 

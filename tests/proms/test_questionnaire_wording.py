@@ -68,6 +68,10 @@ def test_installing_again_replaces_the_wording(db, tmp_path):
     (lambda d: d["options"]["sb9"].update(a_lot="x"), "options.sb9"),
     (lambda d: d["options"].pop("sb1"), "options.sb1: missing"),
     (lambda d: d.update(extra=1), "unknown keys: extra"),
+    (lambda d: d["items"].update(sb3="Påhittad \ud800 fråga"), "control or invalid characters"),
+    (lambda d: d["items"].update(sb3="Påhittad \u0000 fråga"), "control or invalid characters"),
+    (lambda d: d.update(version="v" * 41), "longer than 40 characters"),
+    (lambda d: d["items"].update(sb3="x" * 1001), "longer than 1000 characters"),
 ])
 def test_a_bad_file_is_refused_and_nothing_is_installed(db, tmp_path, change, message):
     good = write_wording(tmp_path, sample_wording("odi"), "good.json")
@@ -88,6 +92,10 @@ def test_unreadable_files_are_refused(db, tmp_path):
         install(path)
     with pytest.raises(CommandError, match="cannot read"):
         install(tmp_path / "missing.json")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100000, encoding="utf-8")
+    with pytest.raises(CommandError, match="nested too deeply|not valid UTF-8 JSON"):
+        install(deep)
 
 
 def test_our_texts_for_licensed_instruments_are_topics_not_questions():

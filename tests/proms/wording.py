@@ -35,5 +35,8 @@ def sample_wording(instrument_id: str = "startback", language: str = "sv") -> di
 
 def write_wording(tmp_path, data, name="wording.json"):
     path = tmp_path / name
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    try:
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: only JSON's \u escape can carry it
+        path.write_text(json.dumps(data), encoding="utf-8")
     return path

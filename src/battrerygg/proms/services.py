@@ -3,6 +3,7 @@ is not the only caller), and harmless to repeat."""
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -74,6 +75,21 @@ def assign_questionnaire(
     return assignment
 
 
+def _check_open(response: Response, today: date) -> None:
+    """A scheduled questionnaire can be answered only while its window is open (an answer
+    sent later would not be the value of that timepoint); an assigned one until sent.
+    Raises PromsError("closed")."""
+    if response.assignment_id is not None or response.submitted:
+        return
+    if not schedule.is_open(response.episode.start_date, schedule.Timepoint(response.timepoint),
+                            response.instrument, today):
+        raise PromsError("closed")
+
+
+def _today(patient: Patient, now: datetime | None = None) -> date:
+    return (now or timezone.now()).astimezone(patient.tz).date()
+
+
 def start_response(
     patient: Patient,
     instrument_id: str,
@@ -116,6 +132,7 @@ def start_response(
         ):
             raise PromsError("not_due")
     if found is not None:
+        _check_open(found, today)
         return found, False
     try:
         with transaction.atomic():
@@ -142,14 +159,14 @@ def save_answer(response: Response, link_id: str, raw: str, *, actor: Any) -> bo
     nothing.
 
     Raises PromsError with the clinical core's code (unknown_item, unknown_option,
-    not_a_number, out_of_range, too_long, required) or ("already_submitted").
+    not_a_number, out_of_range, too_long, required), ("already_submitted") or ("closed").
     """
-    response = Response.objects.select_for_update().select_related("patient").get(
-        pk=response.pk
-    )
+    response = Response.objects.select_for_update().select_related(
+        "patient", "episode").get(pk=response.pk)
     _may_enter(actor, response.patient)
     if response.submitted:
         raise PromsError("already_submitted")
+    _check_open(response, _today(response.patient))
     instrument = instrument_of(response.instrument)
     try:
         value = instrument.check_answer(link_id, raw)
@@ -176,17 +193,19 @@ def submit_response(
     (response, sent_now); sending a sent questionnaire again changes nothing.
 
     Raises PromsError("incomplete", link_id of the first unanswered required item),
-    ("no_activity") for a PSFS without a rated activity, or an answer's code should a
-    stored answer no longer be valid.
+    ("no_activity") for a PSFS without a rated activity, ("too_many_unanswered") for an
+    ODI that could not be scored, ("closed") when a scheduled questionnaire's window has
+    passed, or an answer's code should a stored answer no longer be valid. A form with no
+    score is never sent: it would use up the timepoint without a value.
     """
     now = now or timezone.now()
     with transaction.atomic():
-        response = Response.objects.select_for_update().select_related("patient").get(
-            pk=response.pk
-        )
+        response = Response.objects.select_for_update().select_related(
+            "patient", "episode").get(pk=response.pk)
         _may_enter(actor, response.patient)
         if response.submitted:
             return response, False
+        _check_open(response, _today(response.patient, now))
         instrument = instrument_of(response.instrument)
         try:
             answers = instrument.check_answers(response.answers)
@@ -196,8 +215,8 @@ def submit_response(
         if missing:
             raise PromsError("incomplete", missing[0])
         result = instrument.scorer(answers)
-        if result.missing_reason == "no_activity":
-            raise PromsError("no_activity")
+        if result.missing_reason is not None:  # e.g. an ODI with 3+ sections unanswered
+            raise PromsError(result.missing_reason)
         response.answers = answers
         response.total = result.total
         response.category = result.category or ""
@@ -229,10 +248,20 @@ class WordingError(ValueError):
     file_index: int | None = None
 
 
+TEXT_LIMITS = {"version": 40, "title": 200, "licence_holder": 200, "reference": 500,
+               "intro": 5000}
+"""Longest accepted texts, in characters (the database columns); other texts: 1000."""
+
+
 def _text(data: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
     value = data.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
         raise WordingError(f"{where}: '{key}' must be a non-empty text")
+    limit = TEXT_LIMITS.get(key, 1000) if where == "file" else 1000
+    if len(value) > limit:
+        raise WordingError(f"{where}: '{key}' is longer than {limit} characters")
+    if any(unicodedata.category(c) in {"Cc", "Cs"} and c not in "\n\t" for c in value):
+        raise WordingError(f"{where}: '{key}' holds control or invalid characters")
     return value.strip()
 
 

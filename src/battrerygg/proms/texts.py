@@ -185,4 +185,8 @@ ERRORS = {
     "already_submitted": _("This questionnaire has already been sent and can no longer be changed."),
     "incomplete": _("Please answer every question before you send the form."),
     "no_activity": _("Name and rate at least one activity before you send the form."),
+    "too_many_unanswered": _("Too many questions are unanswered to give a result. Answer at "
+                             "least eight of the ten before you send the form."),
+    "closed": _("The time to answer this questionnaire has passed. Your physiotherapist can "
+                "send you a new one."),
 }

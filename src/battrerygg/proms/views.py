@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from battrerygg.clinical.instruments import REGISTRY
+from battrerygg.clinical.instruments.base import AnswerError
 from battrerygg.diary.views import patient_view
 from battrerygg.patients.access import AccessDenied
 from battrerygg.proms import chart, display, queries, services, texts
@@ -85,7 +86,8 @@ def start(request: HttpRequest, patient: Any) -> HttpResponse:
         found, _created = services.start_response(
             patient, request.POST.get("instrument", ""), request.POST.get("timepoint", ""),
             actor=request.user, today=today, language=_language(),
-            assignment_id=int(assignment) if assignment.isdigit() else None,
+            assignment_id=int(assignment) if assignment.isascii() and assignment.isdigit()
+            and len(assignment) <= 18 else None,
         )
     except services.PromsError as exc:
         messages.error(request, _error(exc.code))
@@ -168,6 +170,13 @@ def summary(request: HttpRequest, patient: Any, response_id: int) -> HttpRespons
                 messages.success(request, _("Thank you. Your answers are sent."))
             return redirect("proms:result", response_id=found.pk)
     instrument = REGISTRY[found.instrument]
+    if not error:  # say before sending when the answers cannot give a result (e.g. ODI)
+        try:
+            reason = instrument.score(found.answers).missing_reason
+        except AnswerError as exc:
+            reason = exc.code
+        if reason in texts.ERRORS:
+            error = _error(reason)
     wording = queries.wording(instrument, _language())
     rows = [(view, found.answers.get(view.link_id))
             for view in display.all_items(instrument, wording)]

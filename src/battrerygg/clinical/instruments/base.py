@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 MAX_TEXT = 200  # characters of a free-text answer
+MAX_DIGITS = 6  # digits of a number answer (no item needs more; refuses absurd input early)
 
 
 class ItemType(StrEnum):
@@ -167,7 +168,8 @@ class Instrument:
         if item.type is ItemType.CHOICE:
             return item.option(text).code
         if item.type is ItemType.INTEGER:
-            if not (text.isascii() and text.lstrip("-").isdigit()):
+            digits = text[1:] if text.startswith("-") else text
+            if not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_DIGITS:
                 raise AnswerError("not_a_number", link_id)
             number = int(text)
             if not item.min_value <= number <= item.max_value:

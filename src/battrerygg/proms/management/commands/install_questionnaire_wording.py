@@ -31,6 +31,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{name}: cannot read ({exc.strerror})") from None
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise CommandError(f"{name}: not valid UTF-8 JSON ({exc})") from None
+            except RecursionError:
+                raise CommandError(f"{name}: nested too deeply to be a wording file") from None
         try:
             installed = install_wording(contents)
         except WordingError as exc:

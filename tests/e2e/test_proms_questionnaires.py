@@ -26,7 +26,9 @@ CODES = {1: "agree", 0: "disagree"}
 @pytest.fixture
 def anna(db):
     from tests.proms.helpers import patient_in_care
+    from tests.proms.wording import install_sample_wording
 
+    install_sample_wording(["startback", "odi"])  # made-up, as a licensed clinic installs it
     return patient_in_care(EMAIL, PASSWORD, date(2026, 3, 9), full_name="Anna Exempel")
 
 
@@ -64,7 +66,8 @@ def test_answer_resume_and_results(browser, live_server, open_page, anna, artifa
 
         # STarT Back, one question per screen, with a step back on the way.
         start(page, "startback")
-        assert "inte installerad" in page.content()  # no licensed wording installed
+        assert "Påhittad fråga sb1 om zebror" in page.content()  # the installed wording
+        assert "inte installerad" not in page.content()
         page.screenshot(path=artifacts / "proms-question-sv-390.png", full_page=True)
         codes = [CODES[v] for v in base["startback"]["items_1_8"]] + [base["startback"]["item9"]]
         for n, code in enumerate(codes, start=1):

@@ -4,9 +4,10 @@ Questionnaire and its value type matches the item type."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
@@ -50,6 +51,7 @@ def test_installed_wording_is_exported_with_its_holder(db):
     Questionnaire.model_validate(resource)
 
 
+@time_machine.travel(datetime(2026, 3, 9, 12, tzinfo=UTC), tick=False)  # baseline window
 def test_every_response_parses_and_matches_its_questionnaire(cast):
     p = cast.patient
     day = date(2026, 3, 9)

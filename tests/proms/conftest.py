@@ -15,3 +15,17 @@ DAY_TWO = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 def on_day_two():
     with time_machine.travel(DAY_TWO, tick=False):
         yield
+
+
+@pytest.fixture(autouse=True)
+def licensed_wording(request):
+    """The clinic of these tests holds the licences: made-up wording of every licensed
+    instrument is installed (sv, en), unless a test is marked ``no_wording``."""
+    if request.node.get_closest_marker("no_wording") or "db" not in request.fixturenames:
+        yield
+        return
+    from tests.proms.wording import install_sample_wording
+
+    request.getfixturevalue("db")
+    install_sample_wording()
+    yield

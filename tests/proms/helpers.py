@@ -24,8 +24,16 @@ def odi_answers(sections):
 
 def answer(patient, instrument, answers, *, day: date, timepoint="baseline", assignment=None,
            actor=None, submit=True):
-    """Start, answer and (by default) send a questionnaire on ``day`` (noon UTC)."""
+    """Start, answer and (by default) send a questionnaire on ``day`` (noon UTC). As the
+    patient, a licensed instrument gets the made-up test wording installed first."""
+    from battrerygg.clinical.instruments import REGISTRY
+    from tests.proms.wording import install_sample_wording
+
     actor = actor or patient.user
+    language = patient.user.language or "sv"
+    if actor == patient.user and not services.patient_can_answer(REGISTRY[instrument],
+                                                                 language):
+        install_sample_wording([instrument], (language,))
     response, _ = services.start_response(
         patient, instrument, timepoint, actor=actor, today=day,
         assignment_id=assignment.pk if assignment else None,

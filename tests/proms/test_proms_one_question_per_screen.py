@@ -34,7 +34,7 @@ def test_a_startback_answered_screen_by_screen(client, cast):
     response = client.post(f"/questionnaires/{r.pk}/9/", {"answer": "moderately", "go": "next"})
     assert response["Location"] == f"/questionnaires/{r.pk}/summary/"
     html = client.get(response["Location"]).content.decode()
-    assert "Kontrollera dina svar" in html and "Måttligt" in html
+    assert "Kontrollera dina svar" in html and "Påhittat svar moderately" in html
     response = client.post(f"/questionnaires/{r.pk}/summary/",
                            {"submission_key": str(uuid.uuid4())})
     assert response["Location"] == f"/questionnaires/{r.pk}/result/"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,6 +18,9 @@ from battrerygg.proms.models import InstalledWording
 from tests.proms.wording import sample_wording, write_wording
 
 LICENSED = [i for i in REGISTRY.values() if i.licence is Licence.LICENSED]
+
+
+pytestmark = pytest.mark.no_wording
 
 
 def install(*paths):
@@ -39,14 +43,39 @@ def test_the_command_installs_a_sample_file_and_the_form_shows_it(client, cast, 
     assert "inte installerad" not in html  # the construct notice is gone
 
 
-def test_without_wording_the_form_shows_the_construct_and_says_why(client, cast):
+def test_without_wording_the_patient_is_told_it_is_done_on_paper(client, cast):
+    """A patient cannot read a construct-only form: it is not offered to them, the start
+    page says it is filled in on paper, and starting it anyway is refused."""
     client.force_login(cast.patient.user)
+    start_page = client.get("/").content.decode()
+    assert "På papper hos din fysioterapeut" in start_page
+    assert 'name="instrument" value="odi"' in start_page
     response = client.post("/questionnaires/start/", {"instrument": "odi",
-                                                      "timepoint": "baseline"})
-    html = client.get(response["Location"]).content.decode()
-    assert "inte installerad" in html  # Swedish notice: the official wording is not installed
-    assert "pappersformulär" in html
-    assert "Påstående 1 (ger 0)" in html  # options by position and value
+                                                      "timepoint": "baseline"}, follow=True)
+    assert "Det här frågeformuläret fyller du i på papper" in response.content.decode()
+    from battrerygg.proms.models import Response
+
+    assert not Response.objects.exists()
+
+
+def test_without_wording_the_construct_form_is_for_the_physiotherapist(cast):
+    """What a physiotherapist sees when entering a paper form: the construct and the
+    options by position and value, with a notice (the pages come with issue 5)."""
+    from django.utils import translation
+
+    from battrerygg.clinical.instruments import REGISTRY
+    from battrerygg.proms import display, services
+    from battrerygg.proms.texts import NOT_INSTALLED
+
+    odi = REGISTRY["odi"]
+    with translation.override("sv"):
+        view = display.item_view(odi, 1, None)
+    assert display.needs_wording(odi, None) and NOT_INSTALLED
+    assert view.text == "Avsnitt 1: Smärtintensitet" and not view.official
+    assert view.options[0][1] == "Påstående 1 (ger 0)"
+    found, created = services.start_response(cast.patient, "odi", "baseline",
+                                             actor=cast.physio, today=date(2026, 3, 10))
+    assert created and found.entered_by == cast.physio
 
 
 def test_installing_again_replaces_the_wording(db, tmp_path):

@@ -40,3 +40,14 @@ def write_wording(tmp_path, data, name="wording.json"):
     except UnicodeEncodeError:  # a lone surrogate: only JSON's \u escape can carry it
         path.write_text(json.dumps(data), encoding="utf-8")
     return path
+
+
+def install_sample_wording(instruments=None, languages=("sv", "en")) -> None:
+    """Install the made-up wording for licensed instruments, as a clinic with a licence
+    would install the real one, so that patients can answer them in the tests."""
+    from battrerygg.clinical.instruments.base import Licence
+    from battrerygg.proms.services import install_wording
+
+    chosen = instruments or [i for i, inst in REGISTRY.items()
+                             if inst.licence is Licence.LICENSED]
+    install_wording([sample_wording(i, language) for i in chosen for language in languages])

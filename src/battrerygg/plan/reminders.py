@@ -63,7 +63,7 @@ def items_due(patient: Patient, now: datetime) -> list[str]:
     if due.checkin_due and (due.today - due.next_checkin).days % 7 == 0:
         items.append("checkin")
     questionnaires = due_questionnaires(patient.user, patient, due.today)
-    if any((due.today - q.due).days % 7 == 0 for q in questionnaires):
+    if any((due.today - q.due).days % 7 == 0 for q in questionnaires if not q.paper_only):
         items.append("questionnaires")
     return items
 

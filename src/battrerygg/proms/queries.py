@@ -8,7 +8,7 @@ from typing import Any
 
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.instruments import REGISTRY, change, schedule
-from battrerygg.clinical.instruments.base import Instrument
+from battrerygg.clinical.instruments.base import Instrument, Licence
 from battrerygg.patients.access import AccessDenied, may_change, may_see, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
@@ -30,6 +30,7 @@ class DueQuestionnaire:
     response_id: int | None
     answered: int
     items: int
+    paper_only: bool = False  # licensed, wording not installed: answered on paper
 
     @property
     def in_progress(self) -> bool:
@@ -41,10 +42,17 @@ def _check(user: Any, patient: Patient) -> None:
         raise AccessDenied
 
 
-def due_questionnaires(user: Any, patient: Patient, today: date) -> list[DueQuestionnaire]:
+def due_questionnaires(
+    user: Any, patient: Patient, today: date, language: str | None = None
+) -> list[DueQuestionnaire]:
     """What is due for the patient today: the scheduled questionnaires whose window is open
     (schedule.open_on) and the assigned ones from their due date, minus those already
-    sent. Half-answered ones carry their response id so that they resume."""
+    sent. Half-answered ones carry their response id so that they resume. ``paper_only``
+    marks licensed ones without installed wording in ``language`` (default: the
+    patient's), which the patient cannot answer here."""
+    language = language or patient.user.language or "sv"
+    readable = set(InstalledWording.objects.filter(language=language)
+                   .values_list("instrument", flat=True))
     _check(user, patient)
     record_read(actor=user, patient=patient, what="proms.due")
     episode = current_episode(patient)
@@ -65,6 +73,8 @@ def due_questionnaires(user: Any, patient: Patient, today: date) -> list[DueQues
             assignment_id=assignment_id, response_id=found.pk if found else None,
             answered=len(found.answers) if found else 0,
             items=len(REGISTRY[instrument].items),
+            paper_only=(REGISTRY[instrument].licence is Licence.LICENSED
+                        and instrument not in readable),
         ))
 
     for slot in schedule.open_on(episode.start_date, today):

@@ -75,6 +75,14 @@ def assign_questionnaire(
     return assignment
 
 
+def patient_can_answer(instrument: Instrument, language: str) -> bool:
+    """A patient answers at home only what they can read: our own instruments, and a
+    licensed one once its official wording is installed in their language (SPEC C4).
+    Otherwise it is filled in on paper and entered by the physiotherapist."""
+    return instrument.licence is not Licence.LICENSED or InstalledWording.objects.filter(
+        instrument=instrument.id, language=language).exists()
+
+
 def _check_open(response: Response, today: date) -> None:
     """A scheduled questionnaire can be answered only while its window is open (an answer
     sent later would not be the value of that timepoint); an assigned one until sent.
@@ -103,14 +111,18 @@ def start_response(
     """Open (or resume) the patient's questionnaire for a timepoint. Returns (response,
     created); an existing response, in progress or sent, is returned unchanged.
 
-    Raises PromsError("unknown_instrument"), ("unknown_timepoint"), ("not_due") when the
+    Raises PromsError("unknown_instrument"), ("unknown_timepoint"), ("paper_only") when
+    the patient would answer a licensed instrument whose wording is not installed in
+    ``language`` (see ``patient_can_answer``), ("not_due") when the
     questionnaire is not open today for this patient (outside its window, not assigned,
     another patient's assignment), AccessDenied when ``actor`` may not enter it.
     """
     _may_enter(actor, patient)
-    instrument_of(instrument_id)
+    instrument = instrument_of(instrument_id)
     if timepoint not in Timepoint.values:
         raise PromsError("unknown_timepoint")
+    if actor == patient.user and not patient_can_answer(instrument, language):
+        raise PromsError("paper_only")
     episode = current_episode(patient)
     if episode is None:
         raise PromsError("not_due")

@@ -187,6 +187,8 @@ ERRORS = {
     "no_activity": _("Name and rate at least one activity before you send the form."),
     "too_many_unanswered": _("Too many questions are unanswered to give a result. Answer at "
                              "least eight of the ten before you send the form."),
+    "paper_only": _("You fill in this questionnaire on paper with your physiotherapist: its "
+                    "official wording is not installed here."),
     "closed": _("The time to answer this questionnaire has passed. Your physiotherapist can "
                 "send you a new one."),
 }

@@ -67,7 +67,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
         latest[found.instrument] = found
         counts[found.instrument] = counts.get(found.instrument, 0) + 1
     return render(request, "proms/index.html", {
-        "due": queries.due_questionnaires(request.user, patient, today),
+        "due": queries.due_questionnaires(request.user, patient, today, _language()),
         "results": [
             {"response": r, "title": texts.TITLES[r.instrument], "count": counts[r.instrument],
              "category": texts.CATEGORIES.get((r.instrument, r.category), "")}

@@ -57,7 +57,7 @@ def _start_page(request: HttpRequest, patient: Any) -> HttpResponse:
         "red_flag_check": latest_check(user, patient),
         "zone_labels": ZONE_LABELS,
         "plan_due": plan_due,
-        "questionnaires_due": due_questionnaires(user, patient, today),
+        "questionnaires_due": due_questionnaires(user, patient, today, request.LANGUAGE_CODE),
     }
     return render(request, "web/start.html", context)
 

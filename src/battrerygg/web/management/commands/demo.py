@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.clinical.instruments import REGISTRY
+from battrerygg.clinical.instruments.base import Licence
 from battrerygg.diary.services import (
     ActivityInput,
     record_activity,
@@ -129,14 +131,17 @@ class Command(BaseCommand):
             day = today - timedelta(days=days_ago)
             assignment = (assign_questionnaire(patient, instrument, day, actor=physio)
                           if timepoint == "assigned" else None)
+            # Licensed instruments without installed wording are filled in on paper and
+            # entered by the physiotherapist; the rest the patient answers at home.
+            who = physio if REGISTRY[instrument].licence is Licence.LICENSED else patient.user
             response, _ = start_response(
-                patient, instrument, timepoint, actor=patient.user, today=day,
+                patient, instrument, timepoint, actor=who, today=day,
                 assignment_id=assignment.pk if assignment else None,
             )
             for link_id, value in answers.items():
-                save_answer(response, link_id, value, actor=patient.user)
+                save_answer(response, link_id, value, actor=who)
             if send:
-                submit_response(response, submission_key=uuid.uuid4(), actor=patient.user,
+                submit_response(response, submission_key=uuid.uuid4(), actor=who,
                                 now=now - timedelta(days=days_ago))
         _demo_plan(patient, today)
 

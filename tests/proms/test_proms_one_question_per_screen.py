@@ -4,6 +4,7 @@ answers saved as the patient goes, back and forward, a summary, then the result.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from battrerygg.proms.models import Response
 
@@ -106,3 +107,17 @@ def test_results_are_charted_over_time_with_a_table(client, cast):
     assert html.count("<circle") == 2
     assert "kliniskt viktig förbättring" in html  # 6 → 3 in the table
     assert client.get("/questionnaires/history/sf36/").status_code == 404
+
+
+def test_a_psfs_rating_names_the_activity(client, cast):
+    from battrerygg.proms import services
+
+    task = services.assign_questionnaire(cast.patient, "psfs", date(2026, 3, 10),
+                                         actor=cast.physio)
+    client.force_login(cast.patient.user)
+    client.post("/questionnaires/start/", {"instrument": "psfs", "timepoint": "assigned",
+                                           "assignment": str(task.pk)})
+    r = Response.objects.get()
+    client.post(f"/questionnaires/{r.pk}/1/", {"answer": "Sitta i bilen", "go": "next"})
+    html = client.get(f"/questionnaires/{r.pk}/2/").content.decode()
+    assert '<p class="named-activity"><strong>Sitta i bilen</strong></p>' in html

@@ -112,6 +112,9 @@ def _page(request: HttpRequest, found: Response, number: int, *, error: str = ""
         "percent": round(100 * len(found.answers) / len(instrument.items)),
         "answered": len(found.answers),
         "answer": found.answers.get(view.link_id, "") if answer is None else answer,
+        # A PSFS rating names the activity the patient wrote on the screen before.
+        "named": found.answers.get(view.link_id.removesuffix("_score"), "")
+        if view.link_id.endswith("_score") else "",
         "error": error,
         "not_installed": texts.NOT_INSTALLED,
     }, status=status)

@@ -163,6 +163,10 @@ SCORE_MEANING = {
     "orebro": _("Points of 100. Lower means a lower risk of long-lasting problems."),
     "pseq": _("Points of 60. Higher means more confidence."),
 }
+SHORT_SCALE = {  # after a bare score in a list: "4 of 10", "20 %"
+    "nrs_back": _("of 10"), "nrs_leg": _("of 10"), "startback": _("of 9"), "odi": "%",
+    "psfs": _("of 10"), "orebro": _("of 100"), "pseq": _("of 60"),
+}
 MISSING = {
     "incomplete": _("There is no score because not every question was answered."),
     "too_many_unanswered": _(

@@ -70,7 +70,8 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
         "due": queries.due_questionnaires(request.user, patient, today, _language()),
         "results": [
             {"response": r, "title": texts.TITLES[r.instrument], "count": counts[r.instrument],
-             "category": texts.CATEGORIES.get((r.instrument, r.category), "")}
+             "category": texts.CATEGORIES.get((r.instrument, r.category), ""),
+             "scale": texts.SHORT_SCALE[r.instrument]}
             for r in sorted(latest.values(), key=lambda r: list(REGISTRY).index(r.instrument))
         ],
     })
@@ -231,7 +232,8 @@ def history(request: HttpRequest, patient: Any, instrument_id: str) -> HttpRespo
         "chart": chart.build(values, instrument.max_total),
         "rows": [
             {"r": r, "change": queries.change_from_baseline(r),
-             "category": texts.CATEGORIES.get((r.instrument, r.category), "")}
+             "category": texts.CATEGORIES.get((r.instrument, r.category), ""),
+             "scale": texts.SHORT_SCALE[r.instrument]}
             for r in reversed(sent)
         ],
         "timepoints": dict(Timepoint.choices),

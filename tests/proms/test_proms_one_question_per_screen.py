@@ -121,3 +121,18 @@ def test_a_psfs_rating_names_the_activity(client, cast):
     client.post(f"/questionnaires/{r.pk}/1/", {"answer": "Sitta i bilen", "go": "next"})
     html = client.get(f"/questionnaires/{r.pk}/2/").content.decode()
     assert '<p class="named-activity"><strong>Sitta i bilen</strong></p>' in html
+
+
+def test_change_from_the_summary_goes_back_to_it(client, cast):
+    client.force_login(cast.patient.user)
+    client.post("/questionnaires/start/", {"instrument": "nrs_back", "timepoint": "baseline"})
+    r = Response.objects.get()
+    client.post(f"/questionnaires/{r.pk}/1/", {"answer": "5", "go": "next"})
+    summary = client.get(f"/questionnaires/{r.pk}/summary/").content.decode()
+    assert f"/questionnaires/{r.pk}/1/?from=summary" in summary
+    page = client.get(f"/questionnaires/{r.pk}/1/?from=summary").content.decode()
+    assert 'name="go" value="summary"' in page and "Spara och gå tillbaka" in page
+    back = client.post(f"/questionnaires/{r.pk}/1/", {"answer": "3", "go": "summary"})
+    assert back["Location"] == f"/questionnaires/{r.pk}/summary/"
+    r.refresh_from_db()
+    assert r.answers == {"pain": "3"}

@@ -118,6 +118,9 @@ def _page(request: HttpRequest, found: Response, number: int, *, error: str = ""
         if view.link_id.endswith("_score") else "",
         "error": error,
         "not_installed": texts.NOT_INSTALLED,
+        # Came from the summary's "Change": the main button goes back there.
+        "from_summary": request.GET.get("from") == "summary"
+        or request.POST.get("go") == "summary",
     }, status=status)
 
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("battrerygg.diary.urls")),
     path("", include("battrerygg.plan.urls")),
     path("", include("battrerygg.proms.urls")),
+    path("clinic/", include("battrerygg.clinic.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,28 +1,80 @@
-"""Writing the access log. Called from services (changes) and staff queries (reads)."""
+"""Writing the access log. Called from services (changes) and staff pages (reads).
+
+A staff page that shows a patient's data opens a *read scope* (``page_read``): it writes one
+read row for the page, and the query functions the page calls do not add more. Outside such a
+scope (e.g. an export) each query call that reads a patient's data writes its own row.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from battrerygg.audit.models import AuditEvent
 
+# (actor pk, patient pk, clinic pk or None) of the page being served, if any.
+_scope: ContextVar[tuple[Any, Any, Any] | None] = ContextVar("audit_scope", default=None)
+
+
+def _clinic_pk(actor: Any, patient: Any) -> Any:
+    current = _scope.get()
+    if current and current[0] == getattr(actor, "pk", None) and current[1] == patient.pk:
+        return current[2]
+    return None
+
 
 def record_change(
-    *, actor: Any, patient: Any, action: str, what: str, object_id: object = ""
+    *, actor: Any, patient: Any, action: str, what: str, object_id: object = "",
+    clinic: Any = None,
 ) -> AuditEvent:
-    """Record a change (create/update/delete) of a patient's data by ``actor``."""
+    """Record a change (create/update/delete) of a patient's data by ``actor``.
+
+    clinic: the clinic a staff member acted for; taken from the open page scope when not
+    given.
+    """
+    clinic_id = clinic.pk if clinic is not None else _clinic_pk(actor, patient)
     return AuditEvent.objects.create(
-        actor=actor, patient=patient, action=action, what=what, object_id=str(object_id)
+        actor=actor, patient=patient, action=action, what=what, object_id=str(object_id),
+        clinic_id=clinic_id,
     )
 
 
 def record_read(
     *, actor: Any, patient: Any, what: str, object_id: object = ""
 ) -> AuditEvent | None:
-    """Record a read of a patient's data, when the reader is staff (not the patient)."""
+    """Record a read of a patient's data, when the reader is staff (not the patient).
+
+    Inside a page scope for this actor and patient the page's own row stands for the read,
+    so nothing more is written and None is returned.
+    """
     if getattr(patient, "user_id", None) == getattr(actor, "pk", None):
+        return None
+    current = _scope.get()
+    if current and current[0] == getattr(actor, "pk", None) and current[1] == patient.pk:
         return None
     return AuditEvent.objects.create(
         actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what,
         object_id=str(object_id),
     )
+
+
+@contextmanager
+def page_read(
+    *, actor: Any, patient: Any, what: str, clinic: Any = None, record: bool = True
+) -> Iterator[AuditEvent | None]:
+    """Serve one staff page about ``patient``: write one read row (``what``, e.g.
+    "timeline"), unless ``record`` is False (a form post, whose changes are recorded by the
+    services), and let the page's queries read without adding rows."""
+    row = None
+    if record and getattr(patient, "user_id", None) != getattr(actor, "pk", None):
+        row = AuditEvent.objects.create(
+            actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what,
+            clinic=clinic,
+        )
+    token = _scope.set((actor.pk, patient.pk, clinic.pk if clinic is not None else None))
+    try:
+        yield row
+    finally:
+        _scope.reset(token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -23,6 +24,9 @@ class Patient(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="patient"
     )
+    # Staff pages name a patient by this random reference, never by the row id or the
+    # personnummer, so URLs reveal nothing and cannot be guessed.
+    ref = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     clinic = models.ForeignKey(
         Clinic, on_delete=models.PROTECT, null=True, blank=True, related_name="patients"
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -33,6 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
             return render(request, "web/landing.html", {})
         with timezone.override(patient.tz):
             return _start_page(request, patient)
+    if user.is_authenticated and user.role in ("physiotherapist", "clinic_admin"):
+        return redirect("clinic:dashboard")
     monitoring = lesson_by_illustration(request.LANGUAGE_CODE, "pain-monitoring")
     return render(request, "web/landing.html", {"monitoring_lesson": monitoring})
 

@@ -1,0 +1,13 @@
+"""Staff pages. A patient is named by their random reference (``Patient.ref``), checked by
+the access layer on every request (``web.staff.patient_page``)."""
+
+from django.urls import path
+
+from battrerygg.clinic import views, views_dashboard
+
+app_name = "clinic"
+urlpatterns = [
+    path("", views_dashboard.dashboard, name="dashboard"),
+    path("patients/", views.patients, name="patients"),
+    path("patients/<uuid:ref>/", views.patient, name="patient"),
+]

@@ -13,5 +13,7 @@ urlpatterns = [
     path("", include("battrerygg.plan.urls")),
     path("", include("battrerygg.proms.urls")),
     path("clinic/", include("battrerygg.clinic.urls")),
+    path("clinic/", include("battrerygg.groups.urls_staff")),
+    path("", include("battrerygg.groups.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -122,3 +122,17 @@ def may_treat(user: Any, patient: Patient) -> bool:
         and user.role == Role.PHYSIOTHERAPIST
         and _active_relations(user).filter(patient=patient).exists()
     )
+
+
+def roster_visible(user: Any, session: Any) -> bool:
+    """Whether ``user`` sees the whole roster (every booked patient's name and attendance)
+    of a group session (groups.GroupSession): only its leader, while a physiotherapist of
+    the session's clinic. Other physiotherapists of the clinic see their own patients in
+    it (``visible_patients``); clinic admins see counts only; patients see their own
+    booking only."""
+    return (
+        _active(user)
+        and user.role == Role.PHYSIOTHERAPIST
+        and session.leader_id == user.pk
+        and staff_clinics(user).filter(pk=session.clinic_id).exists()
+    )

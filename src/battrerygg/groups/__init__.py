@@ -1,0 +1,19 @@
+"""Group sessions (SPEC T4): the group education session and supervised group training,
+bookings with a waiting list, attendance, an iCalendar file for the patient and the
+education session's material.
+
+Who sees what (the rules live in ``patients.access`` and ``groups.queries``):
+- a clinic admin schedules, edits and cancels the clinic's sessions and chooses the leader,
+  and sees counts only (booked, places, waiting), never patients' names;
+- a physiotherapist of the clinic schedules sessions too, sees the clinic's sessions with
+  counts, and sees and books their own patients (care relation, ``access.may_treat``);
+- the session's leader sees the whole roster (names and attendance) to mark attendance
+  (``access.roster_visible``);
+- a patient sees their own bookings only and may cancel them and download the .ics file.
+
+Audit: every booking change is recorded with ``record_change`` on the patient's record.
+A staff page that shows patients' names or attendance for a session writes exactly one
+audit read row per patient shown (``what`` = "groups.roster", written in bulk in one query);
+the page of one patient's sessions writes the one row of ``web.staff.patient_page``.
+Lists with counts only write no rows.
+"""

@@ -14,8 +14,10 @@ from battrerygg.patients.access import AccessDenied
 from tests.groups.helpers import NOW, START, schedule, session_input, swedish
 
 BAD = [
-    ({"starts_at": NOW - timedelta(days=1), "ends_at": NOW}, "Grupptillfället måste börja i framtiden."),
-    ({"ends_at": START - timedelta(minutes=1)}, "Grupptillfället måste sluta efter att det börjar."),
+    ({"starts_at": NOW - timedelta(days=1), "ends_at": NOW},
+     "Grupptillfället måste börja i framtiden."),
+    ({"ends_at": START - timedelta(minutes=1)},
+     "Grupptillfället måste sluta efter att det börjar."),
     ({"capacity": 0}, "Antalet platser måste vara från 1 till 50."),
     ({"capacity": 51}, "Antalet platser måste vara från 1 till 50."),
     ({"video_url": "http://video.example.se/rum"},

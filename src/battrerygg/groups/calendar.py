@@ -40,7 +40,8 @@ def booking_calendar(booking: Booking, *, now: datetime) -> bytes:
     if session.video_url:
         event.add("url", session.video_url)
     # A booking cancelled by the patient outranks the session's own changes.
-    event.add("sequence", session.sequence + (1 if booking.status == BookingStatus.CANCELLED else 0))
+    own_cancel = 1 if booking.status == BookingStatus.CANCELLED else 0
+    event.add("sequence", session.sequence + own_cancel)
     waiting = booking.status == BookingStatus.WAITING
     event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if waiting else "CONFIRMED")
     cal.add_component(event)

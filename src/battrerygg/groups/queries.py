@@ -137,7 +137,9 @@ class PatientBooking:
     position: int | None
 
 
-def bookings(user: Any, patient: Patient, *, include_cancelled: bool = False) -> list[PatientBooking]:
+def bookings(
+    user: Any, patient: Patient, *, include_cancelled: bool = False
+) -> list[PatientBooking]:
     """``patient``'s bookings, soonest session first (cancelled bookings only when asked).
 
     For the timeline and the patient's own page. Raises AccessDenied unless ``user`` may see

@@ -116,7 +116,8 @@ def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
         except services.GroupError as error:
             messages.error(request, str(error.message))
         else:
-            messages.success(request, _("The session is cancelled. The booked patients' calendar files now cancel it."))
+            messages.success(request, _(
+                "The session is cancelled. The booked patients' calendar files now cancel it."))
         return redirect("groups_staff:detail", session.pk)
     with timezone.override(session.tz):
         return render(request, "groups/session_cancel.html", {"session": session})
@@ -200,7 +201,8 @@ def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                 raise Http404 from None
             else:
                 if booking.status == "waiting":
-                    messages.warning(request, _("The session is full. The patient is on the waiting list."))
+                    messages.warning(request, _(
+                        "The session is full. The patient is on the waiting list."))
                 else:
                     messages.success(request, _("The patient is booked."))
                 return redirect("groups_staff:patient_sessions", patient.ref)
@@ -212,7 +214,9 @@ def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
 
 @require_POST
 @patient_page("sessions")
-def patient_booking_cancel(request: HttpRequest, access: StaffAccess, booking_id: int) -> HttpResponse:
+def patient_booking_cancel(
+    request: HttpRequest, access: StaffAccess, booking_id: int
+) -> HttpResponse:
     """Cancel one of the patient's bookings (the first on the waiting list moves up)."""
     if not access.patient.group_bookings.filter(pk=booking_id).exists():
         raise Http404

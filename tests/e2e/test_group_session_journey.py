@@ -1,7 +1,7 @@
 """A physiotherapist schedules a group education session, books a patient and, once the
 session has started, marks attendance; the patient downloads the calendar file. Screenshots
-(390 and 1280 px) of the group list, the session and the material's slides go to
-test-artifacts/groups-*.png."""
+(390 and 1280 px) of the group list, the form, the session, the material's slides and
+the patient's page go to test-artifacts/groups-*.png; axe-core checks each page."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import time_machine
 from icalendar import Calendar
 
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import login
+from tests.e2e.conftest import axe_checker, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -31,6 +31,7 @@ def test_group_session_journey(cast, open_page, artifacts, tmp_path):
     from battrerygg.groups.models import Booking, GroupSession
 
     page, foreign = open_page(1280)
+    check, violations = axe_checker(page)
     with time_machine.travel(MONDAY, tick=True):
         login(page, cast.physio.email, PASSWORD)
         page.click("header nav >> text=Grupper")
@@ -45,6 +46,9 @@ def test_group_session_journey(cast, open_page, artifacts, tmp_path):
         page.fill("#id_capacity", "0")
         page.click("main form button[type=submit]")
         assert "Antalet platser måste vara från 1 till 50." in page.inner_text("main")
+        check("form with errors")
+        shoot(page, artifacts, "form")
+        page.set_viewport_size({"width": 1280, "height": 900})
         assert not GroupSession.objects.exists()
         page.fill("#id_capacity", "10")
         page.click("main form button[type=submit]")
@@ -58,15 +62,18 @@ def test_group_session_journey(cast, open_page, artifacts, tmp_path):
         page.click("main form button:has-text('Boka')")
         page.wait_for_load_state()
         assert "Patienten är bokad." in page.inner_text("main")
+        check("patient's sessions")
         assert Booking.objects.get().status == "booked"
 
         page.goto("/clinic/groups/")
         assert "1 av 10 bokade" in page.inner_text("main")
         shoot(page, artifacts, "list")
+        check("list")
         page.click("text=Ryggskola")
         assert "Anna Exempel" in page.inner_text("main")
         assert "Närvaro kan markeras när grupptillfället har börjat." in page.inner_text("main")
         shoot(page, artifacts, "session")
+        check("session")
         page.click("text=Visa undervisningsmaterialet")
         page.set_viewport_size({"width": 1280, "height": 800})
         page.click("#slide-1 >> text=Nästa")
@@ -77,12 +84,15 @@ def test_group_session_journey(cast, open_page, artifacts, tmp_path):
                 page.set_viewport_size({"width": width, "height": height})
                 page.locator(f"#slide-{number}").screenshot(
                     path=artifacts / f"groups-slide-{number}-{width}.png")
+        check("material")
 
         patient_page, _ = open_page(390)
         login(patient_page, cast.patient.user.email, PASSWORD)
         patient_page.click("header nav >> text=Grupptillfällen")
         assert "Samlingsrummet, plan 2" in patient_page.inner_text("main")
         shoot(patient_page, artifacts, "patient")
+        check_patient, patient_violations = axe_checker(patient_page)
+        check_patient("my sessions")
         with patient_page.expect_download() as info:
             patient_page.click("text=Lägg in i kalendern (.ics)")
         path = tmp_path / "session.ics"
@@ -101,4 +111,15 @@ def test_group_session_journey(cast, open_page, artifacts, tmp_path):
         assert "Närvaron är sparad." in page.inner_text("main")
         assert Booking.objects.get().attended == "yes"
         shoot(page, artifacts, "attendance")
+        check("attendance")
+
+    plain, _ = open_page(390, javascript=False)  # the slides without JavaScript
+    with time_machine.travel(MONDAY, tick=True):
+        login(plain, cast.physio.email, PASSWORD)
+        plain.goto("/clinic/groups/material/")
+        plain.click("#slide-1 >> text=Nästa")
+        assert plain.url.endswith("#slide-2")
+        plain.click("#slide-2 >> text=Nästa")
+        assert plain.url.endswith("#slide-3")
+    assert violations == {} and patient_violations == {}
     assert list(foreign) == []

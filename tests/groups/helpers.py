@@ -43,3 +43,12 @@ def add_patient(cast, email: str, name: str):
                                clinic=cast.clinic, episode_start=date(2026, 3, 9))
     CareRelation.objects.create(physiotherapist=cast.physio, patient=patient, clinic=cast.clinic)
     return patient
+
+
+def book_both(cast, capacity: int):
+    """A session with ``capacity`` places; Anna booked first, then Bertil:
+    (session, anna's booking, bertil's booking)."""
+    session = schedule(cast, capacity=capacity)
+    anna, _ = services.book_patient(cast.physio, session.pk, cast.patient, now=NOW)
+    bertil, _ = services.book_patient(cast.physio, session.pk, cast.patient_b, now=NOW)
+    return session, anna, bertil

@@ -10,15 +10,12 @@ import pytest
 from battrerygg.audit.models import AuditEvent
 from battrerygg.groups import services
 from battrerygg.patients.access import AccessDenied
-from tests.groups.helpers import NOW, START, schedule, swedish
+from tests.groups.helpers import START, book_both, swedish
 
 
 @pytest.fixture
 def booked(cast):
-    session = schedule(cast, capacity=5)
-    anna, _ = services.book_patient(cast.physio, session.pk, cast.patient, now=NOW)
-    bertil, _ = services.book_patient(cast.physio, session.pk, cast.patient_b, now=NOW)
-    return session, anna, bertil
+    return book_both(cast, capacity=5)
 
 
 def test_attendance_before_the_start_is_refused(cast, booked):

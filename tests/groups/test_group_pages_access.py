@@ -8,17 +8,13 @@ import pytest
 import time_machine
 
 from battrerygg.audit.models import AuditEvent
-from battrerygg.groups import services
 from battrerygg.groups.models import Booking
-from tests.groups.helpers import NOW, START, schedule
+from tests.groups.helpers import NOW, START, book_both, schedule
 
 
 @pytest.fixture
 def world(cast):
-    session = schedule(cast, capacity=1)
-    anna, _ = services.book_patient(cast.physio, session.pk, cast.patient, now=NOW)
-    bertil, _ = services.book_patient(cast.physio, session.pk, cast.patient_b, now=NOW)
-    return session, anna, bertil
+    return book_both(cast, capacity=1)
 
 
 def _login(client, user):

@@ -21,6 +21,16 @@ FIELD_OF_ERROR = {
 }
 
 
+def _time_field(label: Any, required: Any) -> forms.TimeField:
+    """A local time of day as hours:minutes."""
+    return forms.TimeField(
+        label=label, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M"],
+        error_messages={"required": required,
+                        "invalid": _("Give the time as hours:minutes, for example 14:30.")},
+    )
+
+
 class SessionForm(forms.Form):
     """A session's details; times are the clinic's local time on one day."""
 
@@ -46,18 +56,8 @@ class SessionForm(forms.Form):
         error_messages={"required": _("Give the date of the session."),
                         "invalid": _("Give the date as year-month-day, for example 2026-03-09.")},
     )
-    starts = forms.TimeField(
-        label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        input_formats=["%H:%M"],
-        error_messages={"required": _("Give the time it starts."),
-                        "invalid": _("Give the time as hours:minutes, for example 14:30.")},
-    )
-    ends = forms.TimeField(
-        label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        input_formats=["%H:%M"],
-        error_messages={"required": _("Give the time it ends."),
-                        "invalid": _("Give the time as hours:minutes, for example 14:30.")},
-    )
+    starts = _time_field(_("Starts"), _("Give the time it starts."))
+    ends = _time_field(_("Ends"), _("Give the time it ends."))
     place = forms.CharField(
         label=_("Place (optional)"), max_length=200, required=False,
         help_text=_("For example the room and the address."),

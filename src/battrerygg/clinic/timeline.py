@@ -14,7 +14,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.patients.models import Patient
@@ -92,10 +92,10 @@ def _diary(user: Any, patient: Patient) -> Iterable[Event]:
 
     for item in queries.assessed_entries(user, patient):
         entry, verdict = item.entry, item.assessment
-        pains = _t("pain before %(b)s, during %(d)s, after %(a)s") % {
+        pains = gettext("pain before %(b)s, during %(d)s, after %(a)s") % {
             "b": entry.pain_baseline, "d": entry.pain_during, "a": entry.pain_after}
         if entry.pain_24h is not None:
-            pains += ", " + _t("24 h later %(p)s") % {"p": entry.pain_24h}
+            pains += ", " + gettext("24 h later %(p)s") % {"p": entry.pain_24h}
         yield Event(
             at=entry.started_at, kind="diary",
             title=f"{entry.get_kind_display()}, {entry.minutes} min",
@@ -116,8 +116,8 @@ def _red_flags(user: Any, patient: Patient) -> Iterable[Event]:
         outcome = Outcome(check.outcome)
         yield Event(
             at=check.created_at, kind="red_flags",
-            title=_t("Red-flag check: %(outcome)s") % {"outcome": ADVICE[outcome]["heading"]},
-            details=tuple(yes) or (_t("No warning signs answered yes."),),
+            title=gettext("Red-flag check: %(outcome)s") % {"outcome": ADVICE[outcome]["heading"]},
+            details=tuple(yes) or (gettext("No warning signs answered yes."),),
             tone={Outcome.EMERGENCY: "high", Outcome.SEEK_CARE_SOON: "high",
                   Outcome.CONTACT_PHYSIOTHERAPIST: "acc"}.get(outcome, "safe"),
         )
@@ -132,10 +132,11 @@ def _balance(user: Any, patient: Patient) -> Iterable[Event]:
         ratings = checkin.ratings
         yield Event(
             at=at_noon(checkin.local_date, patient.tz), kind="balance",
-            title=_t("Balance check-in: %(tilt)s") % {
+            title=gettext("Balance check-in: %(tilt)s") % {
                 "tilt": TILT_TEXT[checkin.tilt]["heading"]},
-            details=(_t("capacity %(c)s, loads %(l)s (means, 0–10)") % {
-                "c": f"{float(ratings.mean_capacity):.1f}", "l": f"{float(ratings.mean_load):.1f}"},),
+            details=(gettext("capacity %(c)s, loads %(l)s (means, 0–10)") % {
+                "c": f"{float(ratings.mean_capacity):.1f}",
+                "l": f"{float(ratings.mean_load):.1f}"},),
         )
 
 
@@ -146,10 +147,10 @@ def _goals(user: Any, patient: Patient) -> Iterable[Event]:
     for goal in queries.all_goals(user, patient):
         yield Event(
             at=goal.created_at, kind="goals",
-            title=_t("Weekly goal: %(activity)s, %(target)s %(unit)s") % {
+            title=gettext("Weekly goal: %(activity)s, %(target)s %(unit)s") % {
                 "activity": goal.get_activity_display(), "target": goal.target,
                 "unit": goal.get_unit_display()},
-            details=(_t("ended %(day)s") % {"day": goal.ends_on},) if goal.ends_on else (),
+            details=(gettext("ended %(day)s") % {"day": goal.ends_on},) if goal.ends_on else (),
         )
 
 
@@ -160,7 +161,7 @@ def _questionnaires(user: Any, patient: Patient) -> Iterable[Event]:
     for response in queries.submitted(user, patient):
         category = texts.CATEGORIES.get((response.instrument, response.category), "")
         score = (f"{response.total:g} {texts.SHORT_SCALE[response.instrument]}"
-                 if response.total is not None else _t("no score"))
+                 if response.total is not None else gettext("no score"))
         yield Event(
             at=response.submitted_at or response.started_at, kind="questionnaires",
             title=f"{texts.TITLES[response.instrument]}: {score}",

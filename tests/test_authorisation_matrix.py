@@ -60,6 +60,8 @@ A_STAFF = expect(anonymous=LOGIN, physio=OK, colleague=NOT_FOUND, other_physio=N
 # A physiotherapist's page without a patient in it (lists of their own patients, library).
 PHYSIO_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, rest=DENIED)
 ADMIN_PAGE = expect(anonymous=LOGIN, clinic_admin=OK, rest=DENIED)
+# A's object by id where both A and A's physiotherapist may read it.
+A_STAFF_AND_PATIENT = expect(anonymous=NOT_FOUND, patient_a=OK, physio=OK, rest=NOT_FOUND)
 STAFF_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, clinic_admin=OK,
                     rest=DENIED)
 
@@ -79,6 +81,14 @@ class Route:
     kwargs: Callable[[World], dict[str, object]] = lambda w: {}
     get: dict[str, object] | None = None  # None: GET not allowed (405) for everyone
     post: bool = False  # takes a POST: refused users must change nothing
+    # audit read rows one GET by A's physiotherapist writes: None → 1 for a page about A
+    # (reached by A's reference or an id of A's), else 0
+    reads: int | None = None
+
+    def expected_reads(self) -> int:
+        if self.reads is not None:
+            return self.reads
+        return 1 if self.get in (A_STAFF,) or self.get == A_STAFF_AND_PATIENT else 0
 
 
 def _a(key: str) -> Callable[[World], dict[str, object]]:
@@ -96,8 +106,7 @@ ROUTES: dict[str, Route] = {
     "guide:lesson": Route(kwargs=lambda w: {"slug": w.ids["lesson"]}, get=PUBLIC),
     "redflags:check": Route(get=PUBLIC, post=True),
     # a stored check: A and A's physiotherapist (an audited read); others 404
-    "redflags:result": Route(kwargs=_a("check_id"), get=expect(
-        anonymous=NOT_FOUND, patient_a=OK, physio=OK, rest=NOT_FOUND)),
+    "redflags:result": Route(kwargs=_a("check_id"), get=A_STAFF_AND_PATIENT),
     "diary:index": Route(get=OWN_PAGE),
     "diary:new": Route(get=OWN_PAGE, post=True),
     "diary:entry": Route(kwargs=_a("entry_id"), get=A_OBJECT),
@@ -297,6 +306,31 @@ def test_get_outcomes_and_no_leaks(client, world, role):
         if role == "anonymous" or name == "accounts:logout":
             login_as(client, world.cast, role)
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_staff_read_writes_exactly_one_audit_row(client, world):
+    """A's physiotherapist opens every page once: each page about A writes exactly one read
+    row (about A, by the physiotherapist, with the clinic), other pages none."""
+    from battrerygg.audit.models import AuditEvent
+
+    login_as(client, world.cast, "physio")
+    wrong = []
+    for name, route in sorted(ROUTES.items()):
+        if not route.get or route.get["physio"] != OK:
+            continue
+        last = AuditEvent.objects.order_by("pk").values_list("pk", flat=True).last() or 0
+        client.get(reverse(name, kwargs=route.kwargs(world)))
+        rows = list(AuditEvent.objects.filter(pk__gt=last))
+        reads = [r for r in rows if r.action == "read"]
+        if len(reads) != route.expected_reads() or len(rows) != len(reads):
+            wrong.append(f"{name}: {[(r.action, r.what) for r in rows]}, "
+                         f"expected {route.expected_reads()} read(s)")
+        for row in reads:
+            if row.actor_id != world.cast.physio.pk:
+                wrong.append(f"{name}: read row by {row.actor_id}")
+    assert not wrong, "\n".join(wrong)
+    clinic_rows = AuditEvent.objects.filter(action="read", what="timeline")
+    assert [r.clinic for r in clinic_rows] == [world.cast.clinic]
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "patient_a"])

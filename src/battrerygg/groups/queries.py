@@ -16,10 +16,10 @@ from django.db.models.functions import Coalesce
 
 from battrerygg.accounts.models import Role, User
 from battrerygg.audit.models import AuditEvent
-from battrerygg.audit.services import record_read
 from battrerygg.groups.models import Booking, BookingStatus, GroupSession
 from battrerygg.patients.access import (
     AccessDenied,
+    check_read,
     may_see,
     own_patient,
     roster_visible,
@@ -145,9 +145,7 @@ def bookings(
     For the timeline and the patient's own page. Raises AccessDenied unless ``user`` may see
     the patient; a staff read outside a page scope writes one audit row ("groups.bookings").
     """
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what="groups.bookings")
+    check_read(user, patient, "groups.bookings")
     found = Booking.objects.filter(patient=patient).select_related(
         "session", "session__clinic", "session__leader"
     ).order_by("session__starts_at", "pk")

@@ -124,6 +124,17 @@ def may_treat(user: Any, patient: Patient) -> bool:
     )
 
 
+def check_read(user: Any, patient: Patient, what: str, object_id: object = "") -> None:
+    """Let ``user`` read ``patient``'s data named ``what`` (e.g. "diary"), writing the
+    audit read row for staff (none inside a staff page's read scope, which has its own).
+    Raises AccessDenied when ``may_see`` says no."""
+    from battrerygg.audit.services import record_read
+
+    if not may_see(user, patient):
+        raise AccessDenied
+    record_read(actor=user, patient=patient, what=what, object_id=object_id)
+
+
 def roster_visible(user: Any, session: Any) -> bool:
     """Whether ``user`` sees the whole roster (every booked patient's name and attendance)
     of a group session (groups.GroupSession): only its leader, while a physiotherapist of

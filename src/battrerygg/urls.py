@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("battrerygg.diary.urls")),
     path("", include("battrerygg.plan.urls")),
     path("", include("battrerygg.proms.urls")),
+    path("", include("battrerygg.programme.urls")),
     path("clinic/", include("battrerygg.clinic.urls")),
+    path("clinic/", include("battrerygg.programme.urls_staff")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.dosing import Suggestion
+from battrerygg.clinical.pain_monitoring import Advice
 
 CATEGORY_LABELS: dict[str, Promise] = {
     "strength": _("Strength"),
@@ -30,6 +31,14 @@ ERRORS: dict[str, Promise] = {
     "ended": _("This prescription has ended. Nothing was changed."),
     "nothing_to_undo": _("There is no dose change to undo."),
     "unknown_prescription": _("Choose one of the exercises in your programme."),
+}
+
+# The C1 advice of a session in the physiotherapist's words (short, for tables).
+STAFF_ADVICE: dict[str, Promise] = {
+    Advice.REDUCE: _("Reduce the load"),
+    Advice.KEEP: _("Keep the load"),
+    Advice.INCREASE: _("Increase gradually"),
+    Advice.AWAIT_24H: _("24-hour value missing"),
 }
 
 SUGGESTIONS: dict[str, Promise] = {

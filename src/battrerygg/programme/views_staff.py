@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from battrerygg.diary.texts import ADVICE, ZONE_LABELS
+from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.patients.access import AccessDenied, StaffAccess
 from battrerygg.programme import library, queries, services, texts
 from battrerygg.programme.forms import DoseForm, PrescribeForm, VersionForm
@@ -62,7 +62,7 @@ def _page(request: HttpRequest, access: StaffAccess, form: PrescribeForm | None 
         "items": queries.programme(request.user, access.patient, now=now, language=lang),
         "ended": queries.programme(request.user, access.patient, now=now, language=lang,
                                    ended=True),
-        "form": form, "zone_labels": ZONE_LABELS, "advice_texts": ADVICE,
+        "form": form, "zone_labels": ZONE_LABELS, "staff_advice": texts.STAFF_ADVICE,
         "suggestions": texts.SUGGESTIONS,
     }, status=status)
 

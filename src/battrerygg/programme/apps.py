@@ -9,6 +9,6 @@ class ProgrammeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from battrerygg.programme import library
+        from battrerygg.programme import library, timeline  # noqa: F401 - registers a source
 
         library.exercises("sv")  # load and validate the library at startup: fail loudly

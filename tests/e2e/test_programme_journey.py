@@ -72,6 +72,7 @@ def test_prescribe_progress_and_log_a_session(cast, open_page, artifacts):
     login(small, "physio@example.se", PASSWORD)
     small.goto("/clinic/exercises/")
     small.screenshot(path=str(artifacts / "programme-library-390.png"), full_page=True)
+    small.screenshot(path=str(artifacts / "programme-library-390-top.png"))
     small.goto(f"/clinic/patients/{cast.patient.ref}/programme/")
     assert "24-timmarsvärde saknas" in small.content()  # C1: waiting for the 24-h value
     assert "Förslag: vänta på 24-timmarsvärdet" in small.content()

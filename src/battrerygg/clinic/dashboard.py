@@ -61,11 +61,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from battrerygg.accounts.models import Role
+from battrerygg.accounts.models import Role, StaffMembership
 from battrerygg.audit.services import record_reads
 from battrerygg.clinic.models import Review
 from battrerygg.clinical import course
@@ -460,11 +461,18 @@ class ClinicCounts:
 
 def clinic_counts(user: Any) -> list[ClinicCounts]:
     """The clinic admin's clinics with counts only (an admin sees no patient content)."""
+    physios = (
+        StaffMembership.objects.filter(clinic=OuterRef("pk"), user__role=Role.PHYSIOTHERAPIST,
+                                       user__is_active=True)
+        .values("clinic").annotate(n=Count("user", distinct=True)).values("n")
+    )
+    patients = (
+        Patient.objects.filter(clinic=OuterRef("pk")).values("clinic").annotate(n=Count("pk"))
+        .values("n")
+    )
     clinics = staff_clinics(user, role=Role.CLINIC_ADMIN).annotate(
-        physio_count=Count("memberships", filter=Q(
-            memberships__user__role=Role.PHYSIOTHERAPIST, memberships__user__is_active=True),
-            distinct=True),
-        patient_count=Count("patients", distinct=True),
+        physio_count=Coalesce(Subquery(physios), 0),
+        patient_count=Coalesce(Subquery(patients), 0),
     )
     return [ClinicCounts(c.name, c.physio_count, c.patient_count) for c in clinics]
 

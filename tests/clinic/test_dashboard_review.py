@@ -40,7 +40,7 @@ def test_review_hides_old_signals_until_something_new_happens(client, cast):
     log(cast.patient, NOW + timedelta(hours=1), during=9)
     html = _flagged_part(_page(client, NOW + timedelta(hours=3)))
     assert "Anna Exempel" in html
-    assert "3 gånger i hög risk-zonen senaste 7 dagarna" in html
+    assert "3 gånger i zonen för hög risk de senaste 7 dagarna" in html
     assert "Inget loggat" not in html.split("Anna Exempel")[1].split("</li>\n  </ul>")[0]
 
 

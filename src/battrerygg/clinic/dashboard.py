@@ -50,17 +50,17 @@ signals per page, which keeps the insert single and the page short.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 from statistics import fmean
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -240,11 +240,19 @@ def _red_flags(
 
 
 def _load(user: Any, patients: dict[int, Patient], now: datetime) -> dict[int, Reason]:
+    limits = {pk: limits_for(p) for pk, p in patients.items()}
+    if not limits:
+        return {}
+    # Only entries that may count leave the database: pain at 24 h above baseline, or pain
+    # during above the lowest acceptable limit of any patient. The rule itself is applied
+    # below by the clinical core with each patient's limits.
+    lowest = min(lim.acceptable_max for lim in limits.values())
     rows = (
         ActivityEntry.objects.filter(
             patient__in=visible_patients(user), deleted_at__isnull=True,
             started_at__gt=now - LOOK_BACK, started_at__lte=now,
         )
+        .filter(Q(pain_during__gt=lowest) | Q(pain_24h__gt=F("pain_baseline")))
         .values_list("patient_id", "started_at", "created_at", "pain_24h_recorded_at",
                      "pain_baseline", "pain_during", "pain_24h")
         .order_by("started_at", "pk")
@@ -252,7 +260,6 @@ def _load(user: Any, patients: dict[int, Patient], now: datetime) -> dict[int, R
     high: dict[int, int] = defaultdict(int)
     not_back: dict[int, int] = defaultdict(int)
     counted: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
-    limits = {pk: limits_for(p) for pk, p in patients.items()}
     for patient_id, started, created, given_24h, baseline, during, at_24h in rows:
         if patient_id not in patients:
             continue
@@ -291,29 +298,35 @@ def _not_settling(
     if not judged:
         return {}
     week = timedelta(days=course.WINDOW_DAYS - 1)
-    start = Subquery(Episode.objects.filter(
-        patient=OuterRef("patient_id"), end_date__isnull=True).order_by(
-        "-start_date", "-pk").values("start_date")[:1])
-    first_week = Q(local_date__gte=start, local_date__lte=start + week)
-    last_weeks = Q(local_date__gte=min(today[pk] for pk in judged) - week)
-    rows = (
-        ActivityEntry.objects.filter(patient__in=visible_patients(user), deleted_at__isnull=True)
-        .filter(first_week | last_weeks)
-        .values("patient_id", "local_date")
-        .annotate(mean=Avg("pain_baseline"))
-        .values_list("patient_id", "local_date", "mean")
-        .order_by()
+    live = ActivityEntry.objects.filter(patient__in=visible_patients(user), deleted_at__isnull=True)
+    # The first week of each current episode, joined on the episode.
+    episode_start = F("patient__episodes__start_date")
+    first_week = live.filter(
+        patient__episodes__end_date__isnull=True,
+        local_date__gte=episode_start,
+        # local_date <= start + 6 days (SQLite's date arithmetic gives a text datetime,
+        # which still compares right against a date: "2026-03-15" < "2026-03-15 00:00:00").
+        local_date__lte=episode_start + week,
+        # The same window in indexed instants, with a day's margin for the time zones.
+        started_at__gte=episode_start - timedelta(days=1),
+        started_at__lt=episode_start + timedelta(days=course.WINDOW_DAYS + 1),
     )
-    daily: dict[int, list[tuple[date, float]]] = defaultdict(list)
-    for patient_id, day, mean in rows:
-        if patient_id in judged:
-            daily[patient_id].append((day, float(mean)))
+    # The last week before today (the earliest of the patients' todays, a day's margin).
+    last_week = live.filter(
+        started_at__gte=_midnight(min(today[pk] for pk in judged) - week, UTC) - timedelta(days=1))
+    daily: dict[int, dict[date, float]] = defaultdict(dict)  # the windows may overlap
+    for part in (first_week, last_week):
+        rows = (part.values("patient_id", "local_date").annotate(mean=Avg("pain_baseline"))
+                .values_list("patient_id", "local_date", "mean").order_by())
+        for patient_id, day, mean in rows:
+            if patient_id in judged:
+                daily[patient_id][day] = float(mean)
     out = {}
     for patient_id, days in daily.items():
         patient, end = judged[patient_id], today[patient_id]
         begin = patient.episode_start
-        first = [m for d, m in days if begin <= d < begin + timedelta(days=course.WINDOW_DAYS)]
-        last = [m for d, m in days if end - week <= d <= end]
+        first = [m for d, m in days.items() if begin <= d < begin + timedelta(days=course.WINDOW_DAYS)]
+        last = [m for d, m in days.items() if end - week <= d <= end]
         if not first or not last:
             continue
         episode_day = (end - begin).days + 1

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,8 @@ def build(*, patients: int, days: int, now: datetime, entries_per_day: int = 2,
     The episodes start ``days`` days before ``now``; entries are at 09:00 and 17:00 UTC.
     """
     from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
-    from battrerygg.clinical.pain_monitoring import follow_up_due_at
     from battrerygg.clinical.instruments import schedule
+    from battrerygg.clinical.pain_monitoring import follow_up_due_at
     from battrerygg.diary.models import ActivityEntry
     from battrerygg.patients.models import CareRelation, Episode, Patient
     from battrerygg.proms.models import Assignment, Response

@@ -15,7 +15,8 @@ from tests.clinic.helpers import NOW, log
 
 def _patient(cast, name):
     p = register_patient(email=f"{name.split()[0].lower()}@example.se", password=None,
-                         full_name=name, clinic=cast.clinic, episode_start=NOW.date() - timedelta(3))
+                         full_name=name, clinic=cast.clinic,
+                         episode_start=NOW.date() - timedelta(3))
     CareRelation.objects.create(physiotherapist=cast.physio, patient=p, clinic=cast.clinic)
     return p
 

@@ -325,7 +325,8 @@ def _not_settling(
     for patient_id, days in daily.items():
         patient, end = judged[patient_id], today[patient_id]
         begin = patient.episode_start
-        first = [m for d, m in days.items() if begin <= d < begin + timedelta(days=course.WINDOW_DAYS)]
+        first_end = begin + timedelta(days=course.WINDOW_DAYS)
+        first = [m for d, m in days.items() if begin <= d < first_end]
         last = [m for d, m in days.items() if end - week <= d <= end]
         if not first or not last:
             continue
@@ -438,7 +439,8 @@ def signals(user: Any, now: datetime) -> list[PatientSignals]:
                 item.reasons.append(reason)
         out.append(item)
     flagged = sorted((i for i in out if i.reasons), key=PatientSignals.sort_key)
-    quiet = sorted((i for i in out if not i.reasons), key=lambda i: (i.name.casefold(), i.patient.pk))
+    quiet = sorted((i for i in out if not i.reasons),
+                   key=lambda i: (i.name.casefold(), i.patient.pk))
     return flagged + quiet
 
 

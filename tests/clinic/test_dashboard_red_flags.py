@@ -20,7 +20,7 @@ def test_a_check_needing_care_is_flagged_with_its_outcome_and_date(cast):
     _check(cast.patient_b, NOW - timedelta(days=1), saddle_numbness=False)  # self-care
     with time_machine.travel(NOW, tick=False):
         assert reasons(cast.physio, kind=Kind.RED_FLAG) == {
-            "Anna Exempel": ["Warning signs: Seek care now (check of 29 Mar)"]}
+            "Anna Exempel": ["Seek care now (check of 29 March)"]}
 
 
 def test_several_checks_name_the_most_urgent(cast):
@@ -28,7 +28,7 @@ def test_several_checks_name_the_most_urgent(cast):
     _check(cast.patient, NOW - timedelta(days=1), unable_to_progress_alone=True)
     with time_machine.travel(NOW, tick=False):
         assert reasons(cast.physio, kind=Kind.RED_FLAG) == {"Anna Exempel": [
-            "2 warning-sign checks, the most urgent: Seek care now (latest 29 Mar)"]}
+            "2 checks, the most urgent: Seek care now (latest 29 March)"]}
 
 
 def test_checks_before_the_episode_do_not_count(cast):

@@ -18,7 +18,7 @@ def test_seven_days_after_the_last_entry(cast):
     log(cast.patient_b, NOW - timedelta(days=2))
     assert _silent(cast.physio, NOW - timedelta(minutes=1)) == {}
     assert _silent(cast.physio, NOW) == {
-        "Anna Exempel": ["Nothing logged for 7 days (last 23 Mar)"]}
+        "Anna Exempel": ["Nothing logged for 7 days (last 23 March)"]}
 
 
 def test_never_logged_counts_from_the_episode_start(cast):

@@ -169,8 +169,13 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=tz).astimezone(UTC)
 
 
+def _date(day: date) -> str:
+    """A short date in words: "12 May", "12 maj"."""
+    return date_format(day, "j F")
+
+
 def _day(moment: datetime, tz: ZoneInfo) -> str:
-    return date_format(moment.astimezone(tz).date(), "j M")
+    return _date(moment.astimezone(tz).date())
 
 
 def _mean(value: float) -> str:
@@ -231,8 +236,8 @@ def _red_flags(
         tz = patients[patient_id].tz
         worst = min((Outcome(o) for _, o in items), key=PRECEDENCE.index)
         text = ngettext(
-            "Warning signs: %(outcome)s (check of %(date)s)",
-            "%(count)d warning-sign checks, the most urgent: %(outcome)s (latest %(date)s)",
+            "%(outcome)s (check of %(date)s)",
+            "%(count)d checks, the most urgent: %(outcome)s (latest %(date)s)",
             len(items),
         ) % {"count": len(items), "outcome": labels[worst.value], "date": _day(items[-1][0], tz)}
         out[patient_id] = Reason(Kind.RED_FLAG, items[0][0], items[-1][0], text)
@@ -376,13 +381,17 @@ def _overdue(
         if not late:
             continue
         late.sort(key=lambda item: item[2])
-        names = ", ".join(
-            f"{proms_texts.TITLES.get(i, i)} ({Timepoint(t).label.lower()})" for i, t, _d in late)
+        groups: dict[str, list[str]] = {}
+        for instrument, timepoint, _due in late:
+            groups.setdefault(timepoint, []).append(str(proms_texts.TITLES.get(instrument,
+                                                                              instrument)))
+        names = "; ".join(f"{', '.join(titles)} ({Timepoint(t).label.lower()})"
+                          for t, titles in groups.items())
         text = ngettext(
             "%(count)d questionnaire overdue: %(names)s; due %(date)s",
             "%(count)d questionnaires overdue: %(names)s; the first due %(date)s",
             len(late),
-        ) % {"count": len(late), "names": names, "date": date_format(late[0][2], "j M")}
+        ) % {"count": len(late), "names": names, "date": _date(late[0][2])}
         became = [_midnight(d + grace + timedelta(days=1), patient.tz) for *_x, d in late]
         out[patient_id] = Reason(Kind.OVERDUE, min(became), max(became), text)
     return out

@@ -46,3 +46,17 @@ def reasons(user, now: datetime = NOW, kind: Kind | None = None,
         if texts:
             out[item.name] = texts
     return out
+
+
+def review(client, physio, patient, now: datetime = NOW):
+    """``physio`` marks ``patient`` as reviewed through the dashboard at ``now``."""
+    client.force_login(physio)
+    with time_machine.travel(now, tick=False):
+        return client.post("/clinic/", {"review": str(patient.ref)})
+
+
+def also_in_care_of(colleague, patient, clinic) -> None:
+    """Give ``colleague`` a care relation to ``patient`` too."""
+    from battrerygg.patients.models import CareRelation
+
+    CareRelation.objects.create(physiotherapist=colleague, patient=patient, clinic=clinic)

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from battrerygg.clinic.models import Review
-from tests.clinic.helpers import NOW
+from tests.clinic.helpers import NOW, also_in_care_of, review
 
 NAMES = ("Anna Exempel", "Bertil Exempel")
 
@@ -57,27 +57,20 @@ def test_only_the_physiotherapist_in_care_may_mark_as_reviewed(client, cast, who
 
 
 def test_a_review_is_undone_only_by_its_author(client, cast):
-    from battrerygg.patients.models import CareRelation
-
-    CareRelation.objects.create(physiotherapist=cast.colleague, patient=cast.patient,
-                                clinic=cast.clinic)
-    client.force_login(cast.physio)
-    with time_machine.travel(NOW, tick=False):
-        client.post("/clinic/", {"review": str(cast.patient.ref)})
-    review = Review.objects.get()
+    also_in_care_of(cast.colleague, cast.patient, cast.clinic)
+    review(client, cast.physio, cast.patient)
+    done = Review.objects.get()
     client.force_login(cast.colleague)
-    for value in (str(review.pk), "x", "999999"):
+    for value in (str(done.pk), "x", "999999"):
         assert client.post("/clinic/", {"undo": value}).status_code == 404
     assert client.post("/clinic/", {"review": "not-a-uuid"}).status_code == 404
-    review.refresh_from_db()
-    assert review.undone_at is None
+    done.refresh_from_db()
+    assert done.undone_at is None
 
 
 def test_a_review_of_a_patient_no_longer_in_care_cannot_be_undone(client, cast):
     from battrerygg.patients.models import CareRelation
 
-    client.force_login(cast.physio)
-    with time_machine.travel(NOW, tick=False):
-        client.post("/clinic/", {"review": str(cast.patient.ref)})
+    review(client, cast.physio, cast.patient)
     CareRelation.objects.filter(patient=cast.patient).update(ended_at=NOW)
     assert client.post("/clinic/", {"undo": str(Review.objects.get().pk)}).status_code == 404

@@ -6,7 +6,7 @@ import time_machine
 
 from battrerygg.audit.models import AuditEvent
 from battrerygg.clinic.models import Review
-from tests.clinic.helpers import NOW, log
+from tests.clinic.helpers import NOW, also_in_care_of, log, review
 
 
 def _page(client, now):
@@ -26,13 +26,11 @@ def test_review_hides_old_signals_until_something_new_happens(client, cast):
     log(cast.patient, NOW - timedelta(days=1), during=8)
     client.force_login(cast.physio)
     assert "Anna Exempel" in _flagged_part(_page(client, NOW))
-    with time_machine.travel(NOW, tick=False):
-        response = client.post("/clinic/", {"review": str(cast.patient.ref)})
-    assert response.status_code == 302
-    review = Review.objects.get()
-    assert (review.physiotherapist, review.patient, review.at) == (cast.physio, cast.patient, NOW)
+    assert review(client, cast.physio, cast.patient).status_code == 302
+    done = Review.objects.get()
+    assert (done.physiotherapist, done.patient, done.at) == (cast.physio, cast.patient, NOW)
     assert AuditEvent.objects.filter(action="create", what="clinic.review",
-                                     object_id=str(review.pk), clinic=cast.clinic).count() == 1
+                                     object_id=str(done.pk), clinic=cast.clinic).count() == 1
     html = _page(client, NOW + timedelta(minutes=5))
     assert "Anna Exempel" not in _flagged_part(html)
     assert "Anna Exempel" in html.split('id="quiet-title"')[1]  # listed by name, with undo
@@ -45,24 +43,20 @@ def test_review_hides_old_signals_until_something_new_happens(client, cast):
 
 
 def test_undo_shows_the_signals_again_and_is_harmless_twice(client, cast):
-    client.force_login(cast.physio)
-    with time_machine.travel(NOW, tick=False):
-        client.post("/clinic/", {"review": str(cast.patient.ref)})
-    review = Review.objects.get()
+    review(client, cast.physio, cast.patient)
+    done = Review.objects.get()
     assert "Anna Exempel" not in _flagged_part(_page(client, NOW))
     with time_machine.travel(NOW + timedelta(minutes=1), tick=False):
-        assert client.post("/clinic/", {"undo": str(review.pk)}).status_code == 302
-        assert client.post("/clinic/", {"undo": str(review.pk)}).status_code == 302
-    review.refresh_from_db()
-    assert review.undone_at == NOW + timedelta(minutes=1)
+        assert client.post("/clinic/", {"undo": str(done.pk)}).status_code == 302
+        assert client.post("/clinic/", {"undo": str(done.pk)}).status_code == 302
+    done.refresh_from_db()
+    assert done.undone_at == NOW + timedelta(minutes=1)
     assert AuditEvent.objects.filter(action="update", what="clinic.review").count() == 1
     assert "Anna Exempel" in _flagged_part(_page(client, NOW + timedelta(minutes=2)))
 
 
 def test_ongoing_silence_shows_again_a_week_after_the_review(client, cast):
-    client.force_login(cast.physio)
-    with time_machine.travel(NOW, tick=False):
-        client.post("/clinic/", {"review": str(cast.patient.ref)})
+    review(client, cast.physio, cast.patient)
     assert "Anna Exempel" not in _flagged_part(_page(client, NOW + timedelta(days=6)))
     html = _flagged_part(_page(client, NOW + timedelta(days=7)))
     assert "Anna Exempel" in html
@@ -70,12 +64,9 @@ def test_ongoing_silence_shows_again_a_week_after_the_review(client, cast):
 
 def test_a_review_is_the_physiotherapists_own(client, cast):
     from battrerygg.clinic.dashboard import signals
-    from battrerygg.patients.models import CareRelation
 
-    CareRelation.objects.create(physiotherapist=cast.colleague, patient=cast.patient,
-                                clinic=cast.clinic)
-    client.force_login(cast.physio)
+    also_in_care_of(cast.colleague, cast.patient, cast.clinic)
+    review(client, cast.physio, cast.patient)
     with time_machine.travel(NOW, tick=False):
-        client.post("/clinic/", {"review": str(cast.patient.ref)})
         colleague_view = {i.name: i.reasons for i in signals(cast.colleague, NOW)}
     assert colleague_view["Anna Exempel"]

@@ -140,7 +140,8 @@ ROUTES: dict[str, Route] = {
                           get=A_OBJECT),
     "proms:history": Route(kwargs=lambda w: {"instrument_id": "nrs_back"}, get=OWN_PAGE),
     "audit:reads": Route(get=OWN_PAGE),
-    "clinic:dashboard": Route(get=STAFF_PAGE),
+    # The dashboard writes one read row per patient whose signals it shows (A and B here).
+    "clinic:dashboard": Route(get=STAFF_PAGE, post=True, reads=2),
     "clinic:patients": Route(get=PHYSIO_PAGE),
     "clinic:patient": Route(kwargs=_a("ref"), get=A_STAFF),
     "clinic:staff": Route(get=ADMIN_PAGE, post=True),

@@ -97,6 +97,9 @@ class ActivityEntry(models.Model):
             ),
             models.CheckConstraint(condition=Q(minutes__gt=0), name="minutes_positive"),
         ]
+        # A patient's entries by time: the diary pages and the dashboard's windows (last
+        # 7 days, last entry, first week of the episode) read ranges of it (SPEC Q5).
+        indexes = [models.Index(fields=["patient", "started_at"], name="diary_entry_patient_time")]
         verbose_name = _("diary entry")
         verbose_name_plural = _("diary entries")
 

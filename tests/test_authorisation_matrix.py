@@ -143,12 +143,24 @@ ROUTES: dict[str, Route] = {
                           get=A_OBJECT),
     "proms:history": Route(kwargs=lambda w: {"instrument_id": "nrs_back"}, get=OWN_PAGE),
     "audit:reads": Route(get=OWN_PAGE),
-    "clinic:dashboard": Route(get=STAFF_PAGE),
+    # The dashboard writes one read row per patient whose signals it shows (A and B here).
+    "clinic:dashboard": Route(get=STAFF_PAGE, post=True, reads=2),
     "clinic:patients": Route(get=PHYSIO_PAGE),
     "clinic:patient": Route(kwargs=_a("ref"), get=A_STAFF),
     "clinic:staff": Route(get=ADMIN_PAGE, post=True),
     "clinic:staff_remove": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
                                  get=None, post=True),
+    "programme:index": Route(get=OWN_PAGE),
+    "programme:log": Route(kwargs=_a("prescription_id"), get=A_OBJECT, post=True),
+    "programme_staff:library": Route(get=STAFF_PAGE),
+    "programme_staff:exercise": Route(kwargs=lambda w: {"slug": "backenlyft"}, get=STAFF_PAGE),
+    "programme_staff:programme": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
+    "programme_staff:change": Route(kwargs=lambda w: {"ref": w.ids["ref"],
+                                                      "prescription_id": w.ids["prescription_id"]},
+                                    get=A_STAFF, post=True),
+    **{f"programme_staff:{action}": Route(
+        kwargs=lambda w: {"ref": w.ids["ref"], "prescription_id": w.ids["prescription_id"]},
+        get=None, post=True) for action in ("progress", "regress", "undo", "end", "reopen")},
     # group sessions: A is booked into a session of A's clinic led by A's physiotherapist
     "groups:index": Route(get=OWN_PAGE),
     "groups:ics": Route(kwargs=_a("booking_id"), get=A_OBJECT),
@@ -253,6 +265,12 @@ def world(frozen, cast, log_activity):
         save_answer(nrs, item, "4", actor=a.user)
     submit_response(nrs, actor=a.user, submission_key=uuid.uuid4(), now=NOW)
     w.ids["submitted_id"] = nrs.pk
+    from battrerygg.programme.services import PrescriptionInput, prescribe
+
+    w.ids["prescription_id"] = prescribe(
+        cast.physio, a, PrescriptionInput(exercise="backenlyft", level=1, sets=2,
+                                          repetitions=10, frequency_per_week=3),
+        submission_key=uuid.uuid4())[0].pk
     return w
 
 
@@ -398,6 +416,8 @@ def _may_post(name: str, role: str) -> bool:
     own_posts = {
         "clinic:staff_remove": {"clinic_admin"},
         "proms:start": {"patient_b"},  # B starts B's own questionnaire
+        **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
+           for action in ("progress", "regress", "undo", "end", "reopen")},
         # staff of the clinic may send attendance (before the start it is refused with a
         # message and changes nothing); A's physiotherapist may cancel A's booking
         "groups_staff:attendance": {"physio", "colleague"},

@@ -89,3 +89,18 @@ def page_read(
         yield row
     finally:
         _scope.reset(token)
+
+
+def record_reads(*, actor: Any, shown: list[tuple[Any, Any]], what: str) -> list[AuditEvent]:
+    """Record one read row per patient in ``shown`` ((patient, clinic pk or None) pairs) in
+    a single INSERT, for pages that show several patients' data at once (the dashboard).
+
+    Callers keep ``shown`` below the backend's batch limit (SQLite: 999 parameters, 7 per
+    row, so up to 142 rows), so that one page view is one insert.
+    """
+    rows = [
+        AuditEvent(actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what,
+                   clinic_id=clinic_pk)
+        for patient, clinic_pk in shown
+    ]
+    return AuditEvent.objects.bulk_create(rows) if rows else []

@@ -76,6 +76,12 @@ class ActivityEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)  # set → hidden, can be undone
+    # A session of a prescribed exercise (kind "programme_exercise"): its C1 history is the
+    # sessions of the same prescription, not every exercise (SPEC P7).
+    prescription = models.ForeignKey(
+        "programme.Prescription", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="sessions", verbose_name=_("exercise from the programme"),
+    )
 
     class Meta:
         ordering = ["started_at", "pk"]
@@ -91,6 +97,9 @@ class ActivityEntry(models.Model):
             ),
             models.CheckConstraint(condition=Q(minutes__gt=0), name="minutes_positive"),
         ]
+        # A patient's entries by time: the diary pages and the dashboard's windows (last
+        # 7 days, last entry, first week of the episode) read ranges of it (SPEC Q5).
+        indexes = [models.Index(fields=["patient", "started_at"], name="diary_entry_patient_time")]
         verbose_name = _("diary entry")
         verbose_name_plural = _("diary entries")
 
@@ -104,6 +113,14 @@ class ActivityEntry(models.Model):
     @property
     def local_start(self):  # noqa: ANN201 - datetime
         return self.started_at.astimezone(self.tz)
+
+    @property
+    def activity_key(self) -> str:
+        """What counts as "the same activity" for the C1 increase rule: the prescription
+        for a programme exercise, else the kind of activity."""
+        if self.prescription_id is not None:
+            return f"prescription:{self.prescription_id}"
+        return str(self.kind)
 
     def as_session(self) -> Session:
         """The entry as the clinical core sees it."""

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.clinic import demo as dashboard_demo
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.instruments.base import Licence
 from battrerygg.diary.services import (
@@ -22,6 +23,7 @@ from battrerygg.diary.services import (
 )
 from battrerygg.patients.models import CareRelation
 from battrerygg.patients.services import register_patient
+from battrerygg.programme import demo as programme_demo
 from battrerygg.proms.services import (
     assign_questionnaire,
     save_answer,
@@ -88,6 +90,11 @@ class Command(BaseCommand):
         _staff(clinic, ADMIN_EMAIL, "Admin Demo", Role.CLINIC_ADMIN)
         if not User.objects.filter(email=PATIENT_EMAIL).exists():
             self._patient(clinic, physio)
+        anna = User.objects.get(email=PATIENT_EMAIL).patient
+        now = timezone.now()
+        # Each app's own demo part (each harmless to repeat).
+        programme_demo.load(now=now, physio=physio, patient=anna)
+        dashboard_demo.load(now=now, clinic=clinic, physio=physio)
         self.stdout.write("Demo data loaded. Log in at /accounts/login/ with:")
         self.stdout.write(f"  patient:          {PATIENT_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  physiotherapist:  {PHYSIO_EMAIL} / {DEMO_PASSWORD}")

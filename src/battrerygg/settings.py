@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "battrerygg.plan",
     "battrerygg.proms",
     "battrerygg.clinic",
+    "battrerygg.care",
     "battrerygg.web",
 ]
 

@@ -13,5 +13,7 @@ urlpatterns = [
     path("", include("battrerygg.plan.urls")),
     path("", include("battrerygg.proms.urls")),
     path("clinic/", include("battrerygg.clinic.urls")),
+    path("clinic/", include("battrerygg.care.urls")),
+    path("invite/", include("battrerygg.care.invite_urls")),
     path("admin/", admin.site.urls),
 ]

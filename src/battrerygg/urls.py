@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("battrerygg.diary.urls")),
     path("", include("battrerygg.plan.urls")),
     path("", include("battrerygg.proms.urls")),
+    path("", include("battrerygg.audit.urls")),
     path("clinic/", include("battrerygg.clinic.urls")),
     path("clinic/", include("battrerygg.care.urls")),
     path("invite/", include("battrerygg.care.invite_urls")),

@@ -3,11 +3,13 @@ the access layer on every request (``web.staff.patient_page``)."""
 
 from django.urls import path
 
-from battrerygg.clinic import views, views_dashboard
+from battrerygg.clinic import views, views_admin, views_dashboard
 
 app_name = "clinic"
 urlpatterns = [
     path("", views_dashboard.dashboard, name="dashboard"),
     path("patients/", views.patients, name="patients"),
     path("patients/<uuid:ref>/", views.patient, name="patient"),
+    path("staff/", views_admin.staff, name="staff"),
+    path("staff/<int:membership_id>/remove/", views_admin.remove_staff, name="staff_remove"),
 ]

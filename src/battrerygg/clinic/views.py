@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from battrerygg.clinic import queries
+from battrerygg.clinic import queries, timeline
+from battrerygg.clinical.pain_monitoring import Zone
+from battrerygg.diary import chart
+from battrerygg.diary import queries as diary_queries
+from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.patients.access import StaffAccess
+from battrerygg.patients.identity import mask
+from battrerygg.patients.services import current_episode
+from battrerygg.plan import queries as plan_queries
 from battrerygg.web.staff import patient_page, physio_page
+
+CHART_DAYS = 56
 
 
 @physio_page
@@ -18,5 +28,29 @@ def patients(request: HttpRequest) -> HttpResponse:
 
 @patient_page("timeline")
 def patient(request: HttpRequest, access: StaffAccess) -> HttpResponse:
-    """One patient's timeline: everything recorded, newest first."""
-    return render(request, "clinic/patient.html", {"patient": access.patient, "clinic": access.clinic})
+    """One patient's timeline: a pain chart of the last 8 weeks, the flare-up plan and
+    every recorded event, newest first (``?show=<kind>`` keeps one kind)."""
+    user, found = request.user, access.patient
+    with timezone.override(found.tz):
+        assessed = diary_queries.assessed_entries(user, found)
+        today = timezone.now().astimezone(found.tz).date()
+        since = today.toordinal() - CHART_DAYS
+        recent = [a for a in assessed if a.entry.local_date.toordinal() > since]
+        limits = diary_queries.limits_for(found)
+        show = request.GET.get("show", "")
+        return render(request, "clinic/patient.html", {
+            "patient": found,
+            "clinic": access.clinic,
+            "personnummer": mask(found.personnummer) if found.personnummer else "",
+            "episode": current_episode(found),
+            "episodes": list(found.episodes.all()),
+            "chart": chart.build(recent, limits, found.tz),
+            "recent": recent,
+            "zone_ranges": [(z.value, ZONE_LABELS[z], *limits.range_of(z)) for z in Zone],
+            "not_settling": diary_queries.not_settling(user, found, today),
+            "plan": diary_queries.flare_up_plan(user, found),
+            "motivation": plan_queries.motivation(user, found),
+            "kinds": timeline.kinds(),
+            "show": show if show in timeline.SOURCES else "",
+            "events": timeline.events(user, found, show or None),
+        })

@@ -20,7 +20,7 @@ from battrerygg.clinical.pain_monitoring import (
     assess,
 )
 from battrerygg.diary.models import ActivityEntry, FlareUpPlan
-from battrerygg.patients.access import AccessDenied, may_change, may_see, visible_patients
+from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 
@@ -45,9 +45,7 @@ def limits_for(patient: Patient) -> ZoneLimits:
 
 def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
     """The patient's diary entries, oldest first, if ``user`` may see them."""
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what="diary")
+    check_read(user, patient, "diary")
     return ActivityEntry.objects.filter(patient=patient, deleted_at__isnull=True).order_by(
         "started_at", "pk"
     )
@@ -134,9 +132,7 @@ def due_follow_ups(user: Any, patient: Patient, now: datetime) -> QuerySet[Activ
 
 def flare_up_plan(user: Any, patient: Patient) -> FlareUpPlan | None:
     """The patient's flare-up plan, if any and if ``user`` may see it."""
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what="flare_up_plan")
+    check_read(user, patient, "flare_up_plan")
     return FlareUpPlan.objects.filter(patient=patient).first()
 
 

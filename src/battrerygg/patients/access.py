@@ -122,3 +122,14 @@ def may_treat(user: Any, patient: Patient) -> bool:
         and user.role == Role.PHYSIOTHERAPIST
         and _active_relations(user).filter(patient=patient).exists()
     )
+
+
+def check_read(user: Any, patient: Patient, what: str, object_id: object = "") -> None:
+    """Let ``user`` read ``patient``'s data named ``what`` (e.g. "diary"), writing the
+    audit read row for staff (none inside a staff page's read scope, which has its own).
+    Raises AccessDenied when ``may_see`` says no."""
+    from battrerygg.audit.services import record_read
+
+    if not may_see(user, patient):
+        raise AccessDenied
+    record_read(actor=user, patient=patient, what=what, object_id=object_id)

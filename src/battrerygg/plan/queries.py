@@ -10,7 +10,7 @@ from typing import Any
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.goals import LoggedActivity, Progress, Unit, progress, week_start
 from battrerygg.diary import queries as diary_queries
-from battrerygg.patients.access import AccessDenied, may_change, may_see, visible_patients
+from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.plan.models import (
@@ -26,15 +26,9 @@ CHECKIN_INTERVAL = timedelta(days=14)
 check-ins show how the balance moves over weeks"); the first is due at once."""
 
 
-def _check(user: Any, patient: Patient, what: str) -> None:
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what=what)
-
-
 def checkins(user: Any, patient: Patient) -> list[BalanceCheckIn]:
     """The patient's balance check-ins, oldest first."""
-    _check(user, patient, "balance_checkins")
+    check_read(user, patient, "balance_checkins")
     return list(BalanceCheckIn.objects.filter(patient=patient))
 
 
@@ -64,10 +58,16 @@ def next_checkin(patient: Patient, latest: BalanceCheckIn | None) -> date:
 
 def current_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
     """The goals in force now, in the order of the activity list."""
-    _check(user, patient, "weekly_goals")
+    check_read(user, patient, "weekly_goals")
     order = list(GOAL_ACTIVITY_VALUES)
     goals = WeeklyGoal.objects.filter(patient=patient, ends_on__isnull=True)
     return sorted(goals, key=lambda g: order.index(g.activity))
+
+
+def all_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
+    """Every goal the patient has set, current and ended, oldest first."""
+    check_read(user, patient, "weekly_goals")
+    return list(WeeklyGoal.objects.filter(patient=patient).order_by("created_at", "pk"))
 
 
 def goal_for_change(user: Any, goal_id: int) -> WeeklyGoal:
@@ -106,7 +106,7 @@ def weeks(user: Any, patient: Patient, first: date, last: date) -> list[Week]:
     """Goal progress per ISO week from the week of ``first`` to the week of ``last``
     (newest first), counted from the diary entries of each week (SPEC P6). Weeks without
     a goal in force are left out. Two queries however many weeks."""
-    _check(user, patient, "weekly_goals")
+    check_read(user, patient, "weekly_goals")
     start, end = week_start(first), week_start(last)
     goals = list(
         WeeklyGoal.objects.filter(patient=patient, starts_on__lte=end)
@@ -141,7 +141,7 @@ def weeks(user: Any, patient: Patient, first: date, last: date) -> list[Week]:
 
 def motivation(user: Any, patient: Patient) -> Motivation | None:
     """What motivates the patient, or None."""
-    _check(user, patient, "motivation")
+    check_read(user, patient, "motivation")
     return Motivation.objects.filter(patient=patient).first()
 
 
@@ -152,7 +152,7 @@ def wants_email_reminders(patient: Patient) -> bool:
 
 def latest_checkin(user: Any, patient: Patient) -> BalanceCheckIn | None:
     """The patient's most recent check-in, or None."""
-    _check(user, patient, "balance_checkins")
+    check_read(user, patient, "balance_checkins")
     return BalanceCheckIn.objects.filter(patient=patient).last()
 
 

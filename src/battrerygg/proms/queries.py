@@ -9,7 +9,7 @@ from typing import Any
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.instruments import REGISTRY, change, schedule
 from battrerygg.clinical.instruments.base import Instrument, Licence
-from battrerygg.patients.access import AccessDenied, may_change, may_see, visible_patients
+from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.proms import texts
@@ -37,11 +37,6 @@ class DueQuestionnaire:
         return self.response_id is not None
 
 
-def _check(user: Any, patient: Patient) -> None:
-    if not may_see(user, patient):
-        raise AccessDenied
-
-
 def due_questionnaires(
     user: Any, patient: Patient, today: date, language: str | None = None
 ) -> list[DueQuestionnaire]:
@@ -53,8 +48,7 @@ def due_questionnaires(
     language = language or patient.user.language or "sv"
     readable = set(InstalledWording.objects.filter(language=language)
                    .values_list("instrument", flat=True))
-    _check(user, patient)
-    record_read(actor=user, patient=patient, what="proms.due")
+    check_read(user, patient, "proms.due")
     episode = current_episode(patient)
     if episode is None:
         return []
@@ -110,8 +104,7 @@ def response_for_change(user: Any, response_id: int) -> Response:
 
 def submitted(user: Any, patient: Patient, instrument_id: str | None = None) -> list[Response]:
     """The patient's sent questionnaires, oldest first (one instrument, or all)."""
-    _check(user, patient)
-    record_read(actor=user, patient=patient, what="proms.results")
+    check_read(user, patient, "proms.results")
     found = Response.objects.filter(patient=patient, status=Response.Status.SUBMITTED)
     if instrument_id is not None:
         found = found.filter(instrument=instrument_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from battrerygg.audit.services import record_read
-from battrerygg.patients.access import AccessDenied, may_see, visible_patients
+from battrerygg.patients.access import AccessDenied, check_read, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.redflags.models import RedFlagCheck
 
@@ -28,7 +28,11 @@ def check(user: Any, check_id: int) -> RedFlagCheck:
 
 def latest_check(user: Any, patient: Patient) -> RedFlagCheck | None:
     """The patient's most recent check, or None."""
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what="red_flag_check")
+    check_read(user, patient, "red_flag_check")
     return RedFlagCheck.objects.filter(patient=patient).order_by("-created_at").first()
+
+
+def checks(user: Any, patient: Patient) -> list[RedFlagCheck]:
+    """All of the patient's red-flag checks, oldest first."""
+    check_read(user, patient, "red_flag_check")
+    return list(RedFlagCheck.objects.filter(patient=patient).order_by("created_at", "pk"))

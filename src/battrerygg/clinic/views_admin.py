@@ -1,0 +1,89 @@
+"""Clinic admin pages: the staff of the admin's clinics (SPEC §1)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from battrerygg.accounts import services
+from battrerygg.accounts.models import Role
+from battrerygg.patients.access import staff_clinics
+from battrerygg.web.staff import admin_page
+
+
+class StaffForm(forms.Form):
+    """Add a staff member: clinic (of the admin's), e-mail, name, role."""
+
+    clinic = forms.TypedChoiceField(label=_lazy("Clinic"), coerce=int)
+    email = forms.EmailField(label=_lazy("E-mail address"), max_length=254)
+    full_name = forms.CharField(label=_lazy("Name"), max_length=200)
+    role = forms.ChoiceField(label=_lazy("Role"), choices=[
+        (Role.PHYSIOTHERAPIST, Role.PHYSIOTHERAPIST.label),
+        (Role.CLINIC_ADMIN, Role.CLINIC_ADMIN.label),
+    ])
+
+    def __init__(self, *args: object, clinics: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clinic"].choices = [(c.pk, c.name) for c in clinics]
+        if len(clinics) == 1:
+            self.fields["clinic"].initial = clinics[0].pk
+
+
+def _page(request: HttpRequest, form: StaffForm, status: int = 200) -> HttpResponse:
+    memberships = services.staff_of(request.user)
+    rows = [(m, services.open_relations(m) if m.user.role == Role.PHYSIOTHERAPIST else None)
+            for m in memberships]
+    colleagues = {
+        m.pk: [o.user for o in memberships if o.clinic_id == m.clinic_id and o.pk != m.pk
+               and o.user.role == Role.PHYSIOTHERAPIST and o.user.is_active]
+        for m in memberships
+    }
+    return render(request, "clinic/staff.html", {
+        "rows": rows, "colleagues": colleagues, "form": form,
+    }, status=status)
+
+
+@admin_page
+def staff(request: HttpRequest) -> HttpResponse:
+    """Staff of the admin's clinics, with how many patients each physiotherapist has (a
+    count, no names), and a form to add a member."""
+    clinics = list(staff_clinics(request.user, Role.CLINIC_ADMIN))
+    if request.method != "POST":
+        return _page(request, StaffForm(clinics=clinics))
+    form = StaffForm(request.POST, clinics=clinics)
+    if not form.is_valid():
+        return _page(request, form, status=400)
+    try:
+        data = form.cleaned_data
+        added = services.add_staff(request.user, clinic_id=data["clinic"], email=data["email"],
+                                   full_name=data["full_name"], role=data["role"])
+    except services.StaffError as error:
+        form.add_error(None, str(error.message))
+        return _page(request, form, status=400)
+    if added.already_member:
+        messages.info(request, _("%(name)s already works at this clinic.") % {"name": added.user})
+    else:
+        messages.success(request, _("%(name)s was added.") % {"name": added.user})
+    return redirect("clinic:staff")
+
+
+@require_POST
+@admin_page
+def remove_staff(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Remove a member from a clinic, moving their patients to the chosen colleague."""
+    move_to = request.POST.get("move_to", "")
+    try:
+        moved = services.remove_staff(
+            request.user, membership_id,
+            move_to_id=int(move_to) if move_to.isascii() and move_to.isdigit() else None,
+        )
+    except services.StaffError as error:
+        messages.error(request, str(error.message))
+        return redirect("clinic:staff")
+    messages.success(request, _("Removed from the clinic. Patients moved: %(n)s.") % {"n": moved})
+    return redirect("clinic:staff")

@@ -1,0 +1,58 @@
+"""The access log is append-only, records the clinic, and the patient can read who read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from battrerygg.audit.models import AuditEvent, AuditImmutable
+
+
+def test_rows_cannot_be_changed_or_deleted(cast):
+    row = AuditEvent.objects.filter(patient=cast.patient).first()
+    row.what = "rewritten"
+    with pytest.raises(AuditImmutable):
+        row.save()
+    with pytest.raises(AuditImmutable):
+        row.delete()
+    with pytest.raises(AuditImmutable):
+        AuditEvent.objects.filter(pk=row.pk).update(what="rewritten")
+    with pytest.raises(AuditImmutable):
+        AuditEvent.objects.filter(pk=row.pk).delete()
+    assert AuditEvent.objects.get(pk=row.pk).what == "patient"
+
+
+def test_the_admin_site_has_no_audit_pages(client, cast):
+    from battrerygg.accounts.models import User
+
+    root = User.objects.create_superuser("root@example.se", "Admin-password-2026")
+    client.force_login(root)
+    assert client.get("/admin/audit/auditevent/").status_code == 404
+
+
+def test_the_patient_sees_who_read_their_record(client, cast, log_activity):
+    log_activity(cast.patient, date(2026, 3, 10))
+    client.force_login(cast.physio)
+    client.get(f"/clinic/patients/{cast.patient.ref}/")
+    client.get(f"/clinic/patients/{cast.patient_b.ref}/")  # another patient's read
+    client.force_login(cast.patient.user)
+    html = client.get("/my-record/reads/").content.decode()
+    assert html.count("<tr>") == 2  # header + one read
+    assert "physio@example.se" in html and "Vårdcentralen A" in html
+    assert "översikten över dina uppgifter" in html
+    client.force_login(cast.patient_b.user)
+    html_b = client.get("/my-record/reads/").content.decode()
+    assert html_b.count("<tr>") == 2
+
+
+@pytest.mark.parametrize("who", ["physio", "clinic_admin"])
+def test_staff_cannot_browse_the_log(client, cast, who):
+    client.force_login(getattr(cast, who))
+    assert client.get("/my-record/reads/").status_code == 403
+
+
+def test_the_patients_own_changes_are_logged_without_a_clinic(cast, log_activity):
+    entry = log_activity(cast.patient, date(2026, 3, 10))
+    row = AuditEvent.objects.get(what="diary.entry", object_id=str(entry.pk), action="create")
+    assert row.actor == cast.patient.user and row.clinic is None

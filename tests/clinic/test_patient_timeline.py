@@ -1,0 +1,97 @@
+"""The staff patient page (timeline): who may open it, what it shows, one audit row per view."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+
+from battrerygg.audit.models import AuditEvent
+
+
+def url(patient) -> str:
+    return f"/clinic/patients/{patient.ref}/"
+
+
+@time_machine.travel(datetime(2026, 3, 20, 9, tzinfo=UTC), tick=False)
+def test_the_physiotherapist_sees_the_timeline_with_one_audit_row(client, cast, log_activity):
+    log_activity(cast.patient, date(2026, 3, 10), during=7)
+    log_activity(cast.patient, date(2026, 3, 11), during=3)
+    client.force_login(cast.physio)
+    last = AuditEvent.objects.order_by("pk").last().pk
+    html = client.get(url(cast.patient)).content.decode()
+    assert "Anna Exempel" in html
+    assert "19121212-1212" not in html and "191212121212" not in html  # masked
+    assert "Hög risk" in html and "Säker" in html  # both diary entries with their zones
+    rows = list(AuditEvent.objects.filter(pk__gt=last))
+    assert [(r.actor, r.patient, r.action, r.what, r.clinic) for r in rows] == [
+        (cast.physio, cast.patient, "read", "timeline", cast.clinic)]
+
+
+@time_machine.travel(datetime(2026, 3, 20, 9, tzinfo=UTC), tick=False)
+def test_each_filter_is_one_audit_row(client, cast, log_activity):
+    log_activity(cast.patient, date(2026, 3, 10))
+    client.force_login(cast.physio)
+    for kind in ("", "diary", "balance", "goals", "questionnaires", "red_flags", "nonsense"):
+        before = AuditEvent.objects.count()
+        assert client.get(url(cast.patient), {"show": kind}).status_code == 200
+        assert AuditEvent.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("who", ["colleague", "other_physio"])
+def test_other_physiotherapists_get_404_and_no_row(client, cast, who):
+    client.force_login(getattr(cast, who))
+    assert client.get(url(cast.patient)).status_code == 404
+    assert not AuditEvent.objects.filter(action="read").exists()
+
+
+@pytest.mark.parametrize("who", ["clinic_admin", "patient", "patient_b"])
+def test_admins_and_patients_get_403(client, cast, who):
+    actor = getattr(cast, who)
+    client.force_login(getattr(actor, "user", actor))
+    assert client.get(url(cast.patient)).status_code == 403
+    assert not AuditEvent.objects.filter(action="read").exists()
+
+
+def test_anonymous_goes_to_login(client, cast):
+    response = client.get(url(cast.patient))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_an_ended_care_relation_ends_access(client, cast):
+    from django.utils import timezone
+
+    cast.patient.care_relations.update(ended_at=timezone.now())
+    client.force_login(cast.physio)
+    assert client.get(url(cast.patient)).status_code == 404
+
+
+def test_a_malformed_or_unknown_reference_is_404(client, cast):
+    client.force_login(cast.physio)
+    assert client.get("/clinic/patients/not-a-uuid/").status_code == 404
+    assert client.get("/clinic/patients/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_the_patient_list_names_only_my_patients(client, cast):
+    client.force_login(cast.colleague)
+    assert "Anna Exempel" not in client.get("/clinic/patients/").content.decode()
+    client.force_login(cast.physio)
+    html = client.get("/clinic/patients/").content.decode()
+    assert "Anna Exempel" in html and "Bertil Exempel" in html
+    assert not AuditEvent.objects.filter(action="read").exists()  # names only: no rows
+
+
+@time_machine.travel(datetime(2026, 3, 20, 9, tzinfo=UTC), tick=False)
+def test_red_flag_answers_show_on_the_timeline(client, cast):
+    import uuid
+
+    from battrerygg.clinical.red_flags import Sign
+    from battrerygg.redflags.services import record_red_flag_check
+
+    answers = {sign.value: sign == Sign.AFTER_ACCIDENT_OR_FALL for sign in Sign}
+    record_red_flag_check(cast.patient, answers, submission_key=uuid.uuid4())
+    client.force_login(cast.physio)
+    html = client.get(url(cast.patient), {"show": "red_flags"}).content.decode()
+    assert "Sök vård snart" in html
+    assert "olycka" in html  # the question answered yes

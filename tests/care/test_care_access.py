@@ -12,7 +12,8 @@ PAGES = ["assessment/", "enrol/", "episode/end/"]
 POSTS = {
     "assessment/": assessment_post(),
     "enrol/": {"action": "enrol", "consent": "on", "method": "phone",
-               "enrolled_on": "2026-03-10", "submission_key": "8d3c8d3c-1111-4444-8888-123456789abc"},
+               "enrolled_on": "2026-03-10",
+               "submission_key": "8d3c8d3c-1111-4444-8888-123456789abc"},
     "episode/end/": {"reason": "declined", "end_date": "2026-03-10"},
 }
 EXPECTED = {"colleague": 404, "other_physio": 404, "clinic_admin": 403, "patient": 403,

@@ -39,13 +39,16 @@ def test_first_assessment_with_startback_from_paper(client, cast):
 
 
 def test_patient_answered_startback_is_used(client, cast):
-    from tests.care.helpers import STARTBACK
     from battrerygg.care.services import enter_paper_form
+    from tests.care.helpers import STARTBACK
 
-    enter_paper_form(cast.patient.user, cast.patient, "startback", STARTBACK["high"])
+    enter_paper_form(cast.physio, cast.patient, "startback", STARTBACK["high"])
+    enter_paper_form(cast.patient.user, cast.patient, "nrs_back", {"pain": "5"})
     client.force_login(cast.physio)
     page = client.get(url(cast.patient)).content.decode()
     assert 'name="startback__sb1"' not in page  # shown as a result, not asked again
+    assert 'name="nrs_back__pain"' not in page and 'name="nrs_leg__pain"' in page
+    assert "besvarat av patienten" in page and "Hög risk" in page
     client.post(url(cast.patient), assessment_post(stratum=None))
     assert Assessment.objects.get().pathway == "psychosocial"
 

@@ -52,7 +52,8 @@ def test_ended_episode_is_read_only(cast):
     enrol(cast.physio, cast.patient)
     end_episode(cast.physio, cast.patient, reason="declined")
     before = snapshot()
-    for write in (lambda: assess(cast.physio, cast.patient), lambda: enrol(cast.physio, cast.patient),
+    for write in (lambda: assess(cast.physio, cast.patient),
+                  lambda: enrol(cast.physio, cast.patient),
                   lambda: send_invite(cast.physio, cast.patient)):
         with pytest.raises(CareError):
             write()

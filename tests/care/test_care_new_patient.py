@@ -67,7 +67,7 @@ def test_the_same_form_twice_creates_one_patient(client, cast):
     ({"email": "anna@example.se"}, "E-postadressen är redan registrerad."),
     ({"email": "ANNA@example.se"}, "E-postadressen är redan registrerad."),
     ({"personnummer": "191212121212"}, "Personnumret är redan registrerat."),
-    ({"email": "inte-en-adress"}, "Ange en giltig e-postadress."),
+    ({"email": "inte-en-adress"}, "Fyll i en giltig e-postadress."),
     ({"full_name": ""}, "Detta fält måste fyllas i."),
 ])
 def test_bad_input_changes_nothing(client, cast, extra, message):
@@ -92,12 +92,23 @@ def test_a_duplicate_at_another_clinic_says_only_already_registered(client, cast
     assert "Vårdcentralen B" not in html and "dora@example.se" not in html
 
 
-def test_the_clinic_must_be_one_of_mine(client, cast):
+def test_a_physio_of_two_clinics_chooses_one_of_theirs(client, cast):
+    from battrerygg.accounts.models import Clinic, StaffMembership
+
+    second = Clinic.objects.create(name="Vårdcentralen C")
+    StaffMembership.objects.create(user=cast.physio, clinic=second)
     client.force_login(cast.physio)
+    assert "Vårdcentralen C" in client.get(URL).content.decode()
     before = snapshot()
-    response = post(client, clinic=str(cast.other_clinic.pk))
-    assert response.status_code == 400
+    for choice in (str(cast.other_clinic.pk), ""):
+        response = post(client, clinic=choice)
+        assert response.status_code == 400
+        assert "Välj en av dina mottagningar." in response.content.decode()
     assert snapshot() == before
+    post(client, clinic=str(second.pk))
+    patient = Patient.objects.get(user__email="cecilia@example.se")
+    assert patient.clinic == second
+    assert patient.care_relations.get().clinic == second
 
 
 @pytest.mark.parametrize("who", ["clinic_admin", "patient"])

@@ -40,15 +40,22 @@ class NewPatientForm(KeyedForm):
     language = forms.ChoiceField(label=_("Language"), choices=[("sv", _("Swedish")),
                                                                ("en", _("English"))],
                                  initial="sv", widget=forms.RadioSelect)
-    clinic = forms.ModelChoiceField(label=_("Clinic"), queryset=Clinic.objects.none(),
-                                    empty_label=None)
+    clinic = forms.ModelChoiceField(
+        label=_("Clinic"), queryset=Clinic.objects.none(), empty_label=None,
+        error_messages={"invalid_choice": _("Choose one of your clinics."),
+                        "required": _("Choose one of your clinics.")},
+    )
 
     def __init__(self, *args: Any, clinics: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["clinic"].queryset = clinics
-        if len(clinics) == 1:
-            self.fields["clinic"].initial = clinics[0].pk
-            self.fields["clinic"].widget = forms.HiddenInput()
+        self.only_clinic = clinics.first() if clinics.count() == 1 else None
+        if self.only_clinic is not None:  # nothing to choose
+            del self.fields["clinic"]
+
+    def chosen_clinic(self) -> Clinic:
+        """The chosen clinic (only after is_valid())."""
+        return self.only_clinic or self.cleaned_data["clinic"]
 
 
 class PaperSection:

@@ -146,7 +146,8 @@ def enter_paper_form(
     if response.submitted:
         return response
     for link_id, raw in answers.items():
-        proms.save_answer(response, link_id, raw, actor=actor)
+        if str(raw).strip():  # a blank on the paper form stays unanswered
+            proms.save_answer(response, link_id, raw, actor=actor)
     response, _sent = proms.submit_response(response, submission_key=uuid.uuid4(), actor=actor,
                                             now=now)
     return response

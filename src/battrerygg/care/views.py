@@ -50,14 +50,14 @@ def _context(request: HttpRequest, access: StaffAccess, **extra: Any) -> dict[st
 @physio_page
 def new_patient(request: HttpRequest) -> HttpResponse:
     """Register a new patient (name, e-mail, personnummer, language) in my care."""
-    clinics = list(staff_clinics(request.user, Role.PHYSIOTHERAPIST))
+    clinics = staff_clinics(request.user, Role.PHYSIOTHERAPIST)
     form = NewPatientForm(request.POST or None, clinics=clinics)
     error = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             patient, _created = services.create_patient(
-                actor=request.user, clinic=data["clinic"], full_name=data["full_name"],
+                actor=request.user, clinic=form.chosen_clinic(), full_name=data["full_name"],
                 email=data["email"], personnummer=data["personnummer"],
                 language=data["language"], submission_key=data["submission_key"],
             )
@@ -121,7 +121,7 @@ def assessment(request: HttpRequest, access: StaffAccess) -> HttpResponse:
             messages.success(request, _("The assessment is saved."))
             return redirect("care:assessment", ref=patient.ref)
     elif request.method == "POST":
-        error = _("Please correct the marked answers.")
+        error = _("Nothing was saved. Please correct the marked fields.")
     ctx.update(form=form, error=error)
     return render(request, "care/assessment_form.html", ctx,
                   status=400 if request.method == "POST" else 200)
@@ -161,7 +161,7 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
             if action not in ("enrol", "invite", "withdraw"):
                 error = _("The form was incomplete. Reload the page and try again.")
             else:
-                error = _("Please correct the marked answers.")
+                error = _("Nothing was saved. Please correct the marked fields.")
         except services.CareError as exc:
             error = str(ERRORS[exc.code])
     all_consents = queries.consents(user, patient)
@@ -198,7 +198,7 @@ def end_episode(request: HttpRequest, access: StaffAccess) -> HttpResponse:
             messages.success(request, _("The episode has ended."))
             return redirect("care:end_episode", ref=patient.ref)
     elif request.method == "POST":
-        error = _("Please correct the marked answers.")
+        error = _("Nothing was saved. Please correct the marked fields.")
     ended = episode is not None and episode.end_date is not None
     ctx.update(form=form, error=error, ended=ended,
                ending=queries.ending(user, patient, episode) if ended else None)

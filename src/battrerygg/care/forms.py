@@ -68,6 +68,12 @@ class PaperSection:
         self.needs_wording = needs_wording
         self.fields = [(item, form[f"{instrument_id}__{item.link_id}"]) for item in items]
 
+    @property
+    def folded(self) -> bool:
+        """The long ODI starts folded away until something is entered in it."""
+        return self.instrument_id == "odi" and not any(
+            field.value() or field.errors for _item, field in self.fields)
+
 
 class AssessmentForm(KeyedForm):
     """Red-flag screening (every sign yes or no), classification, referral note, note, and

@@ -78,7 +78,7 @@ def assessment(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """The assessment (T1): shown when recorded; a form for the first or a new version."""
     patient, user = access.patient, request.user
     current = queries.current_assessment(user, patient)
-    ctx = _context(request, access, current=current)
+    ctx = _context(request, access, current=current, step="assessment")
     episode = ctx["episode"]
     done = queries.baseline(user, patient, episode) if episode else {}
     ctx["baseline"] = [(REGISTRY[i], proms_texts.TITLES[i], done.get(i)) for i in PAPER_INSTRUMENTS]
@@ -131,7 +131,7 @@ def assessment(request: HttpRequest, access: StaffAccess) -> HttpResponse:
 def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """Enrolment (T2): the consent text, consent recorded, the invitation, withdrawal."""
     patient, user = access.patient, request.user
-    ctx = _context(request, access)
+    ctx = _context(request, access, step="enrol")
     episode = ctx["episode"]
     language = patient.user.language or "sv"
     enrol_form = EnrolForm(request.POST if request.POST.get("action") == "enrol" else None,
@@ -183,7 +183,7 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
 def end_episode(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """End the current episode with a reason and a note; an ended one is shown read-only."""
     patient, user = access.patient, request.user
-    ctx = _context(request, access)
+    ctx = _context(request, access, step="end")
     episode = ctx["episode"]
     form = EndEpisodeForm(request.POST or None, initial={"end_date": _today(access)})
     error = ""

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from battrerygg.accounts.models import Role
 from battrerygg.care import consent as consent_text
@@ -47,6 +48,7 @@ def _context(request: HttpRequest, access: StaffAccess, **extra: Any) -> dict[st
             **extra}
 
 
+@sensitive_post_parameters("personnummer")
 @physio_page
 def new_patient(request: HttpRequest) -> HttpResponse:
     """Register a new patient (name, e-mail, personnummer, language) in my care."""

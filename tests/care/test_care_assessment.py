@@ -48,9 +48,11 @@ def test_patient_answered_startback_is_used(client, cast):
     page = client.get(url(cast.patient)).content.decode()
     assert 'name="startback__sb1"' not in page  # shown as a result, not asked again
     assert 'name="nrs_back__pain"' not in page and 'name="nrs_leg__pain"' in page
-    assert "besvarat av patienten" in page and "Hög risk" in page
+    assert "redan besvarat" in page and "Hög risk" in page
     client.post(url(cast.patient), assessment_post(stratum=None))
     assert Assessment.objects.get().pathway == "psychosocial"
+    summary = client.get(url(cast.patient)).content.decode()
+    assert "besvarat av patienten" in summary and "infört från papper" in summary
 
 
 def test_change_makes_a_new_version(client, cast):

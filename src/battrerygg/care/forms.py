@@ -115,7 +115,7 @@ class AssessmentForm(KeyedForm):
             needs = display.needs_wording(instrument, wording)
             self.paper_sections.append(PaperSection(self, instrument_id, items, needs))
 
-    def red_flag_groups(self) -> list[tuple[Any, list[forms.BoundField]]]:
+    def groups(self) -> list[tuple[Any, list[forms.BoundField]]]:
         return [(title, [self[sign.value] for sign in signs]) for title, signs in GROUPS]
 
     def red_flags(self) -> dict[str, bool]:

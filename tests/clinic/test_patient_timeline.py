@@ -95,3 +95,17 @@ def test_red_flag_answers_show_on_the_timeline(client, cast):
     html = client.get(url(cast.patient), {"show": "red_flags"}).content.decode()
     assert "Sök vård snart" in html
     assert "olycka" in html  # the question answered yes
+
+
+@time_machine.travel(datetime(2026, 3, 31, 9, tzinfo=UTC), tick=False)
+def test_a_long_timeline_is_paged_newest_first(client, cast, log_activity):
+    for day in range(1, 28):
+        log_activity(cast.patient, date(2026, 3, day), hour=8, minutes=day)
+        log_activity(cast.patient, date(2026, 3, day), hour=18, minutes=30 + day)
+    client.force_login(cast.physio)
+    first = client.get(url(cast.patient), {"show": "diary"}).content.decode()
+    assert first.count('class="event diary') == 50
+    assert "Promenad, 57 min" in first  # 27 March 18:00, the newest
+    second = client.get(url(cast.patient), {"show": "diary", "page": 2}).content.decode()
+    assert second.count('class="event diary') == 4
+    assert "Promenad, 1 min" in second  # 1 March 08:00, the oldest

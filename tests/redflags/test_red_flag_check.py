@@ -70,7 +70,8 @@ def test_physiotherapist_read_is_audited_and_outsiders_get_404(client, cast):
     client.force_login(cast.physio)
     assert client.get(url).status_code == 200
     reads = AuditEvent.objects.filter(action="read", patient=cast.patient)
-    assert [(r.actor, r.what) for r in reads] == [(cast.physio, "red_flag_check")]
+    assert [(r.actor, r.what, r.clinic) for r in reads] == [
+        (cast.physio, "red_flag_check", cast.clinic)]
     for outsider in (cast.colleague, cast.other_physio, cast.clinic_admin):
         client.force_login(outsider)
         assert client.get(url).status_code == 404

@@ -56,7 +56,18 @@ def record_read(
         return None
     return AuditEvent.objects.create(
         actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what,
-        object_id=str(object_id),
+        object_id=str(object_id), clinic_id=_relation_clinic(actor, patient),
+    )
+
+
+def _relation_clinic(actor: Any, patient: Any) -> Any:
+    """The clinic of the actor's active care relation with the patient (the clinic a read
+    outside a staff page is made from), or None."""
+    from battrerygg.patients.models import CareRelation
+
+    return (
+        CareRelation.objects.filter(physiotherapist=actor, patient=patient, ended_at__isnull=True)
+        .order_by("started_at").values_list("clinic_id", flat=True).first()
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from battrerygg.plan import queries as plan_queries
 from battrerygg.web.staff import patient_page, physio_page
 
 CHART_DAYS = 56
+EVENTS_PER_PAGE = 50
 
 
 @physio_page
@@ -52,5 +54,6 @@ def patient(request: HttpRequest, access: StaffAccess) -> HttpResponse:
             "motivation": plan_queries.motivation(user, found),
             "kinds": timeline.kinds(),
             "show": show if show in timeline.SOURCES else "",
-            "events": timeline.events(user, found, show or None),
+            "events": Paginator(timeline.events(user, found, show or None),
+                                EVENTS_PER_PAGE).get_page(request.GET.get("page")),
         })

@@ -33,6 +33,7 @@ from battrerygg.redflags.services import record_red_flag_check
 DEMO_PASSWORD = "BattreRygg-demo-2026"
 PATIENT_EMAIL = "anna@example.se"
 PHYSIO_EMAIL = "fysio@example.se"
+ADMIN_EMAIL = "admin@example.se"
 
 # (days ago, hour, kind, minutes, baseline, during, after, 24h or None when still due)
 DIARY = [
@@ -83,20 +84,14 @@ class Command(BaseCommand):
     @transaction.atomic
     def _load(self) -> None:
         clinic, _ = Clinic.objects.get_or_create(name="Vårdcentralen Exempel")
-        physio = User.objects.filter(email=PHYSIO_EMAIL).first()
-        if physio is None:
-            physio = User.objects.create_user(
-                email=PHYSIO_EMAIL, password=DEMO_PASSWORD, full_name="Fysio Demo",
-                role=Role.PHYSIOTHERAPIST,
-            )
-            StaffMembership.objects.create(user=physio, clinic=clinic)
+        physio = _staff(clinic, PHYSIO_EMAIL, "Fysio Demo", Role.PHYSIOTHERAPIST)
+        _staff(clinic, ADMIN_EMAIL, "Admin Demo", Role.CLINIC_ADMIN)
         if not User.objects.filter(email=PATIENT_EMAIL).exists():
             self._patient(clinic, physio)
         self.stdout.write("Demo data loaded. Log in at /accounts/login/ with:")
         self.stdout.write(f"  patient:          {PATIENT_EMAIL} / {DEMO_PASSWORD}")
-        self.stdout.write(
-            f"  physiotherapist:  {PHYSIO_EMAIL} / {DEMO_PASSWORD} (staff screens come later)"
-        )
+        self.stdout.write(f"  physiotherapist:  {PHYSIO_EMAIL} / {DEMO_PASSWORD}")
+        self.stdout.write(f"  clinic admin:     {ADMIN_EMAIL} / {DEMO_PASSWORD}")
 
     def _patient(self, clinic: Clinic, physio: User) -> None:
         now = timezone.now()
@@ -144,6 +139,16 @@ class Command(BaseCommand):
                 submit_response(response, submission_key=uuid.uuid4(), actor=who,
                                 now=now - timedelta(days=days_ago))
         _demo_plan(patient, today)
+
+
+def _staff(clinic: Clinic, email: str, name: str, role: str) -> User:
+    """A demo staff member of the clinic (created once)."""
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=name,
+                                        role=role)
+        StaffMembership.objects.create(user=user, clinic=clinic)
+    return user
 
 
 def _demo_plan(patient: Any, today: Any) -> None:

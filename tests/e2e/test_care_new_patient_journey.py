@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 
 from battrerygg.clinical.red_flags import Sign
-from tests.e2e.conftest import login
+from tests.e2e.conftest import axe_checker, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,8 +32,15 @@ def physio(db):
     return user
 
 
+CHECKS: dict = {}
+
+
 def shot(page, artifacts, step: str, width: int) -> None:
+    """Screenshot the page and run axe-core's WCAG 2.1 A/AA rules on it."""
     page.screenshot(path=str(artifacts / f"care-{step}-{width}.png"), full_page=True)
+    check, found = axe_checker(page)
+    check(step)
+    CHECKS.update({f"{step}-{width}": violations for violations in found.values()})
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -91,3 +98,4 @@ def test_new_patient_assessed_enrolled_and_invited(physio, open_page, artifacts,
     assert "Hej Cecilia Ny" in patient_page.inner_text("main")
     shot(patient_page, artifacts, "8-patient-start", width)
     assert not foreign
+    assert {k: v for k, v in CHECKS.items() if k.endswith(f"-{width}")} == {}

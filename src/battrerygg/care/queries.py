@@ -7,6 +7,7 @@ from typing import Any
 
 from battrerygg.audit.services import record_read
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite
+from battrerygg.care.services import baseline_responses
 from battrerygg.patients.access import AccessDenied, may_see
 from battrerygg.patients.models import Episode, Patient
 from battrerygg.proms.models import Response
@@ -69,6 +70,4 @@ def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Respons
     _check(user, patient, "proms.results")
     if episode.patient_id != patient.pk:
         raise AccessDenied
-    from battrerygg.care.services import baseline_responses
-
     return baseline_responses(episode)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -83,12 +84,12 @@ def create_patient(
         raise CareError("email_taken")
     if Patient.objects.filter(personnummer=pnr).exists():
         raise CareError("personnummer_taken")
-    patient = Patient(timezone="Europe/Stockholm")
+    start = (now or timezone.now()).astimezone(ZoneInfo(settings.TIME_ZONE)).date()
     try:
         with transaction.atomic():
             patient = register_patient(
                 email=email, password=None, full_name=full_name.strip(), personnummer=pnr,
-                clinic=clinic, episode_start=_today(patient, now), language=language,
+                clinic=clinic, episode_start=start, language=language,
                 created_by=actor,
             )
             relation = CareRelation.objects.create(physiotherapist=actor, patient=patient,

@@ -25,6 +25,7 @@ PATIENT = [
     "/accounts/password/",
     "/questionnaires/",
     "/questionnaires/history/odi/",
+    "/exercises/",
 ]
 
 

@@ -157,6 +157,17 @@ ROUTES: dict[str, Route] = {
     "invite:confirm": Route(kwargs=lambda w: {"uidb64": w.ids["uidb64"], "token": "abc-123"},
                             get=PUBLIC, post=True),
     "invite:done": Route(get=PUBLIC),
+    "programme:index": Route(get=OWN_PAGE),
+    "programme:log": Route(kwargs=_a("prescription_id"), get=A_OBJECT, post=True),
+    "programme_staff:library": Route(get=STAFF_PAGE),
+    "programme_staff:exercise": Route(kwargs=lambda w: {"slug": "backenlyft"}, get=STAFF_PAGE),
+    "programme_staff:programme": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
+    "programme_staff:change": Route(kwargs=lambda w: {"ref": w.ids["ref"],
+                                                      "prescription_id": w.ids["prescription_id"]},
+                                    get=A_STAFF, post=True),
+    **{f"programme_staff:{action}": Route(
+        kwargs=lambda w: {"ref": w.ids["ref"], "prescription_id": w.ids["prescription_id"]},
+        get=None, post=True) for action in ("progress", "regress", "undo", "end", "reopen")},
 }
 
 # Everything a form of the product might want, valid, so a refusal is the access layer's
@@ -245,6 +256,12 @@ def world(frozen, cast, log_activity):
         save_answer(nrs, item, "4", actor=a.user)
     submit_response(nrs, actor=a.user, submission_key=uuid.uuid4(), now=NOW)
     w.ids["submitted_id"] = nrs.pk
+    from battrerygg.programme.services import PrescriptionInput, prescribe
+
+    w.ids["prescription_id"] = prescribe(
+        cast.physio, a, PrescriptionInput(exercise="backenlyft", level=1, sets=2,
+                                          repetitions=10, frequency_per_week=3),
+        submission_key=uuid.uuid4())[0].pk
     return w
 
 
@@ -376,5 +393,7 @@ def _may_post(name: str, role: str) -> bool:
     own_posts = {
         "clinic:staff_remove": {"clinic_admin"},
         "proms:start": {"patient_b"},  # B starts B's own questionnaire
+        **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
+           for action in ("progress", "regress", "undo", "end", "reopen")},
     }
     return role in own_posts.get(name, set())

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "battrerygg.diary",
     "battrerygg.plan",
     "battrerygg.proms",
+    "battrerygg.programme",
     "battrerygg.clinic",
     "battrerygg.care",
     "battrerygg.web",

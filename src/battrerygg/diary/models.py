@@ -76,6 +76,12 @@ class ActivityEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)  # set → hidden, can be undone
+    # A session of a prescribed exercise (kind "programme_exercise"): its C1 history is the
+    # sessions of the same prescription, not every exercise (SPEC P7).
+    prescription = models.ForeignKey(
+        "programme.Prescription", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="sessions", verbose_name=_("exercise from the programme"),
+    )
 
     class Meta:
         ordering = ["started_at", "pk"]
@@ -104,6 +110,14 @@ class ActivityEntry(models.Model):
     @property
     def local_start(self):  # noqa: ANN201 - datetime
         return self.started_at.astimezone(self.tz)
+
+    @property
+    def activity_key(self) -> str:
+        """What counts as "the same activity" for the C1 increase rule: the prescription
+        for a programme exercise, else the kind of activity."""
+        if self.prescription_id is not None:
+            return f"prescription:{self.prescription_id}"
+        return str(self.kind)
 
     def as_session(self) -> Session:
         """The entry as the clinical core sees it."""

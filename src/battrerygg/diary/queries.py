@@ -87,14 +87,15 @@ class AssessedEntry:
 
 
 def assess_all(items: list[ActivityEntry], limits: ZoneLimits) -> list[AssessedEntry]:
-    """Assess every entry (chronological list) against the two before it of the same kind."""
+    """Assess every entry (chronological list) against the two before it of the same
+    activity (``ActivityEntry.activity_key``: the kind, or the prescribed exercise)."""
     history: dict[str, list[Session]] = defaultdict(list)
     out = []
     for item in items:
         session = item.as_session()
-        previous = list(reversed(history[item.kind]))
+        previous = list(reversed(history[item.activity_key]))
         out.append(AssessedEntry(item, assess(session, previous, limits)))
-        history[item.kind].append(session)
+        history[item.activity_key].append(session)
     return out
 
 
@@ -108,8 +109,8 @@ def assessed_entry(user: Any, entry_id: int) -> AssessedEntry:
     found = entry(user, entry_id)
     earlier = list(
         ActivityEntry.objects.filter(
-            patient=found.patient, kind=found.kind, started_at__lte=found.started_at,
-            deleted_at__isnull=True,
+            patient=found.patient, kind=found.kind, prescription=found.prescription_id,
+            started_at__lte=found.started_at, deleted_at__isnull=True,
         ).order_by("started_at", "pk")
     )
     earlier = [e for e in earlier if (e.started_at, e.pk) < (found.started_at, found.pk)]

@@ -49,6 +49,7 @@ class ActivityInput:
     load_kg: Decimal | None = None
     distance_km: Decimal | None = None
     steps: int | None = None
+    prescription_id: int | None = None  # a session of this patient's prescribed exercise
 
 
 def exists_locally(moment: datetime) -> bool:
@@ -118,6 +119,9 @@ def update_activity(
         if entry.pain_24h is not None:
             entry.pain_24h = entry.pain_24h_recorded_at = None
             changed += ["pain_24h", "pain_24h_recorded_at"]
+    if entry.prescription_id is not None and data.kind != ActivityKind.PROGRAMME_EXERCISE:
+        entry.prescription = None  # no longer a session of the prescribed exercise
+        changed.append("prescription")
     due = follow_up_due_at(ended, entry.tz)
     if due != entry.follow_up_due_at:
         entry.follow_up_due_at = due
@@ -144,11 +148,18 @@ def record_activity(
     """Log an activity in the patient's diary. Returns (entry, created).
 
     A second call with the same submission_key returns the first entry unchanged
-    (double click, reload). Raises DiaryError("unknown_kind"), ("future") when the
+    (double click, reload). data.prescription_id links a session of a programme exercise
+    to one of the patient's prescriptions (DiaryError("unknown_prescription") otherwise).
+    Raises DiaryError("unknown_kind"), ("future") when the
     activity starts after ``now``, ("too_long"), or ValueError for an invalid NRS value.
     """
     now = now or timezone.now()
     started, ended = _checked_times(patient.tz, data, now)
+    if data.prescription_id is not None and (
+        data.kind != ActivityKind.PROGRAMME_EXERCISE
+        or not patient.prescriptions.filter(pk=data.prescription_id).exists()
+    ):
+        raise DiaryError("unknown_prescription")
     existing = ActivityEntry.objects.filter(patient=patient, submission_key=submission_key).first()
     if existing is not None:
         return existing, False
@@ -169,6 +180,7 @@ def record_activity(
         "pain_during": data.pain_during,
         "pain_after": data.pain_after,
         "follow_up_due_at": follow_up_due_at(ended, patient.tz),
+        "prescription_id": data.prescription_id,
     }
     if data.pain_24h is not None:
         fields.update(pain_24h=data.pain_24h, pain_24h_recorded_at=now)

@@ -1,0 +1,278 @@
+"""Every write to prescriptions: in a transaction, audited, harmless to repeat.
+
+Only a physiotherapist with an active care relation to the patient
+(``patients.access.may_treat``) may write; anyone else gets AccessDenied (shown as 404).
+Bad input raises ProgrammeError with a ``code`` (texts.ERRORS translates it) and writes
+nothing. Dose steps follow ``clinical.dosing``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from battrerygg.audit.services import record_change
+from battrerygg.clinical import dosing
+from battrerygg.clinical.dosing import Dose, DoseError, Step
+from battrerygg.patients.access import AccessDenied, may_treat
+from battrerygg.patients.models import Patient
+from battrerygg.patients.services import current_episode
+from battrerygg.programme import library
+from battrerygg.programme.models import DoseChange, Prescription
+
+FREQUENCY_MIN, FREQUENCY_MAX = 1, 14
+
+
+class ProgrammeError(ValueError):
+    """A prescription write that breaks a rule. code: "unknown_exercise", "level",
+    "frequency", "ended", "nothing_to_undo", "not_ended", or a clinical.dosing code
+    ("missing", "sets", "repetitions", "minutes", "top", "bottom")."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class PrescriptionInput:
+    """A prescription as the physiotherapist entered it.
+
+    exercise: a library slug; level: 1…the exercise's levels; sets 1–10 × repetitions 1–50,
+    or minutes 1–180; frequency_per_week: 1–14; notes: free text.
+    """
+
+    exercise: str
+    level: int
+    frequency_per_week: int
+    sets: int | None = None
+    repetitions: int | None = None
+    minutes: int | None = None
+    notes: str = ""
+
+
+def _checked_dose(sets: Any, repetitions: Any, minutes: Any) -> Dose:
+    try:
+        return Dose(sets=sets, repetitions=repetitions, minutes=minutes)
+    except DoseError as exc:
+        raise ProgrammeError(exc.code) from None
+
+
+def _checked(data: PrescriptionInput) -> Dose:
+    item = library.exercise("sv", data.exercise)
+    if item is None:
+        raise ProgrammeError("unknown_exercise")
+    if isinstance(data.level, bool) or not isinstance(data.level, int) or item.level(
+        data.level
+    ) is None:
+        raise ProgrammeError("level")
+    frequency = data.frequency_per_week
+    if isinstance(frequency, bool) or not isinstance(frequency, int) or not (
+        FREQUENCY_MIN <= frequency <= FREQUENCY_MAX
+    ):
+        raise ProgrammeError("frequency")
+    return _checked_dose(data.sets, data.repetitions, data.minutes)
+
+
+def _guard(user: Any, patient: Patient) -> None:
+    if not may_treat(user, patient):
+        raise AccessDenied
+
+
+def _dose_fields(level: int, dose: Dose) -> dict[str, Any]:
+    return {"level": level, "sets": dose.sets, "repetitions": dose.repetitions,
+            "minutes": dose.minutes}
+
+
+def prescribe(
+    user: Any, patient: Patient, data: PrescriptionInput, *, submission_key: uuid.UUID,
+    now: datetime | None = None,
+) -> tuple[Prescription, bool]:
+    """Prescribe an exercise. Returns (prescription, created); the same submission_key
+    again returns the first prescription unchanged. Raises AccessDenied, ProgrammeError."""
+    _guard(user, patient)
+    dose = _checked(data)
+    now = now or timezone.now()
+    existing = Prescription.objects.filter(patient=patient, submission_key=submission_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            item = Prescription.objects.create(
+                patient=patient, episode=current_episode(patient), exercise=data.exercise,
+                frequency_per_week=data.frequency_per_week, notes=data.notes.strip(),
+                prescribed_by=user, submission_key=submission_key, created_at=now,
+                **_dose_fields(data.level, dose),
+            )
+            DoseChange.objects.create(
+                prescription=item, kind=DoseChange.Kind.PRESCRIBED, changed_by=user,
+                changed_at=now, **_dose_fields(data.level, dose),
+            )
+            record_change(actor=user, patient=patient, action="create",
+                          what="programme.prescription", object_id=item.pk)
+    except IntegrityError:
+        return Prescription.objects.get(patient=patient, submission_key=submission_key), False
+    return item, True
+
+
+def _locked(user: Any, prescription: Prescription) -> Prescription:
+    _guard(user, prescription.patient)
+    return Prescription.objects.select_for_update().select_related("patient").get(
+        pk=prescription.pk
+    )
+
+
+def _set_dose(
+    user: Any, item: Prescription, kind: str, step: Step, now: datetime
+) -> None:
+    fields = _dose_fields(step.level, step.dose)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.version += 1
+    item.save(update_fields=[*fields, "version", "updated_at"])
+    DoseChange.objects.create(
+        prescription=item, kind=kind, changed_by=user, changed_at=now, **fields
+    )
+    record_change(actor=user, patient=item.patient, action="update",
+                  what=f"programme.dose.{kind}", object_id=item.pk)
+
+
+def _open(item: Prescription) -> None:
+    if item.ended_at is not None:
+        raise ProgrammeError("ended")
+
+
+@transaction.atomic
+def change_dose(
+    user: Any, prescription: Prescription, *, level: int, sets: Any = None,
+    repetitions: Any = None, minutes: Any = None, frequency_per_week: Any = None,
+    notes: str | None = None, version: int, now: datetime | None = None,
+) -> bool:
+    """Set the level, dose, frequency and notes by hand. Returns True when something
+    changed. version: the prescription's version the form was made from; another version
+    (the form was sent twice, or someone changed it meanwhile) changes nothing.
+    Raises AccessDenied, ProgrammeError."""
+    item = _locked(user, prescription)
+    _open(item)
+    data = PrescriptionInput(
+        exercise=item.exercise, level=level, sets=sets, repetitions=repetitions,
+        minutes=minutes, notes=item.notes if notes is None else notes,
+        frequency_per_week=(
+            item.frequency_per_week if frequency_per_week is None else frequency_per_week
+        ),
+    )
+    dose = _checked(data)
+    if version != item.version:
+        return False
+    changed = False
+    if (level, dose) != (item.level, item.dose):
+        _set_dose(user, item, DoseChange.Kind.CHANGED, Step(level, dose), now or timezone.now())
+        changed = True
+    other = {"frequency_per_week": data.frequency_per_week, "notes": data.notes.strip()}
+    if any(getattr(item, key) != value for key, value in other.items()):
+        for key, value in other.items():
+            setattr(item, key, value)
+        if not changed:
+            item.version += 1
+        item.save(update_fields=[*other, "version", "updated_at"])
+        record_change(actor=user, patient=item.patient, action="update",
+                      what="programme.prescription", object_id=item.pk)
+        changed = True
+    return changed
+
+
+def _step(user: Any, prescription: Prescription, up: bool, version: int,
+          now: datetime | None) -> bool:
+    item = _locked(user, prescription)
+    _open(item)
+    if version != item.version:
+        return False
+    exercise = library.exercise("sv", item.exercise)
+    if exercise is None:
+        raise ProgrammeError("unknown_exercise")
+    move = dosing.progress if up else dosing.regress
+    try:
+        step = move(Step(item.level, item.dose), exercise.level_doses)
+    except DoseError as exc:
+        raise ProgrammeError(exc.code) from None
+    kind = DoseChange.Kind.PROGRESSED if up else DoseChange.Kind.REGRESSED
+    _set_dose(user, item, kind, step, now or timezone.now())
+    return True
+
+
+@transaction.atomic
+def progress(user: Any, prescription: Prescription, *, version: int,
+             now: datetime | None = None) -> bool:
+    """One step up (clinical.dosing.progress). Returns False when ``version`` is not the
+    current one (a repeated click): nothing changes. Raises AccessDenied, ProgrammeError
+    ("top" at the highest level and dose, "ended")."""
+    return _step(user, prescription, True, version, now)
+
+
+@transaction.atomic
+def regress(user: Any, prescription: Prescription, *, version: int,
+            now: datetime | None = None) -> bool:
+    """One step down (clinical.dosing.regress). Returns False for a stale ``version``.
+    Raises AccessDenied, ProgrammeError ("bottom" at the easiest level and dose, "ended")."""
+    return _step(user, prescription, False, version, now)
+
+
+@transaction.atomic
+def undo_dose_change(user: Any, prescription: Prescription, *, version: int,
+                     now: datetime | None = None) -> bool:
+    """Undo the latest dose change still in force: the dose before it is back, and the
+    change stays in the history marked undone. Returns False for a stale ``version``.
+    Raises ProgrammeError("nothing_to_undo") when only the first prescribed dose is left."""
+    item = _locked(user, prescription)
+    _open(item)
+    if version != item.version:
+        return False
+    live = list(item.dose_changes.filter(undone_at__isnull=True).order_by("-changed_at", "-pk")[:2])
+    if len(live) < 2:
+        raise ProgrammeError("nothing_to_undo")
+    latest, before = live
+    latest.undone_at = now or timezone.now()
+    latest.save(update_fields=["undone_at"])
+    fields = _dose_fields(before.level, before.dose)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.version += 1
+    item.save(update_fields=[*fields, "version", "updated_at"])
+    record_change(actor=user, patient=item.patient, action="update",
+                  what="programme.dose.undo", object_id=item.pk)
+    return True
+
+
+@transaction.atomic
+def end_prescription(user: Any, prescription: Prescription, *,
+                     now: datetime | None = None) -> bool:
+    """End a prescription (the patient no longer sees it in their programme). Ending an
+    ended one changes nothing (returns False). Raises AccessDenied."""
+    item = _locked(user, prescription)
+    if item.ended_at is not None:
+        return False
+    item.ended_at, item.ended_by = now or timezone.now(), user
+    item.version += 1
+    item.save(update_fields=["ended_at", "ended_by", "version", "updated_at"])
+    record_change(actor=user, patient=item.patient, action="update",
+                  what="programme.prescription.end", object_id=item.pk)
+    return True
+
+
+@transaction.atomic
+def reopen_prescription(user: Any, prescription: Prescription) -> bool:
+    """Undo ``end_prescription``. Reopening an open one changes nothing (False).
+    Raises AccessDenied."""
+    item = _locked(user, prescription)
+    if item.ended_at is None:
+        return False
+    item.ended_at, item.ended_by = None, None
+    item.version += 1
+    item.save(update_fields=["ended_at", "ended_by", "version", "updated_at"])
+    record_change(actor=user, patient=item.patient, action="update",
+                  what="programme.prescription.reopen", object_id=item.pk)
+    return True

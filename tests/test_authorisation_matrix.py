@@ -147,6 +147,8 @@ ROUTES: dict[str, Route] = {
     "clinic:patients": Route(get=PHYSIO_PAGE),
     "clinic:patient": Route(kwargs=_a("ref"), get=A_STAFF),
     "clinic:staff": Route(get=ADMIN_PAGE, post=True),
+    "clinic:staff_invite": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
+                                 get=None, post=True),
     "clinic:staff_remove": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
                                  get=None, post=True),
     # care (T1, T2): registering a patient, and A's assessment, enrolment and ending
@@ -393,6 +395,7 @@ def _may_post(name: str, role: str) -> bool:
     """POST-only URLs that this role may legitimately use on its own data."""
     own_posts = {
         "clinic:staff_remove": {"clinic_admin"},
+        "clinic:staff_invite": {"clinic_admin"},
         "proms:start": {"patient_b"},  # B starts B's own questionnaire
         **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
            for action in ("progress", "regress", "undo", "end", "reopen")},

@@ -14,6 +14,8 @@ from django.utils import translation
 from battrerygg.accounts.models import Role
 from battrerygg.care.invites import invite_tokens
 
+INVITABLE = (Role.PATIENT, Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
+
 
 class InviteConfirmView(auth_views.PasswordResetConfirmView):
     """The patient chooses a password; the page speaks the patient's language."""
@@ -25,7 +27,8 @@ class InviteConfirmView(auth_views.PasswordResetConfirmView):
 
     def get_user(self, uidb64: str) -> Any:
         user = super().get_user(uidb64)
-        return user if user is not None and user.role == Role.PATIENT else None
+        # Patients invited by their physiotherapist, staff by their clinic admin.
+        return user if user is not None and user.role in INVITABLE else None
 
     def dispatch(self, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().dispatch(*args, **kwargs)

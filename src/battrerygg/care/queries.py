@@ -71,3 +71,10 @@ def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Respons
     if episode.patient_id != patient.pk:
         raise AccessDenied
     return baseline_responses(episode)
+
+
+def endings(user: Any, patient: Patient) -> list[EpisodeEnding]:
+    """Every ended episode of the patient with who ended it, newest first."""
+    _check(user, patient, "episode")
+    return list(EpisodeEnding.objects.filter(episode__patient=patient)
+                .select_related("ended_by", "episode").order_by("-ended_at", "-pk"))

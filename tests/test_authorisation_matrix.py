@@ -26,6 +26,8 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 ROLES = ("anonymous", "patient_a", "patient_b", "physio", "colleague", "other_physio",
          "clinic_admin")
@@ -148,8 +150,19 @@ ROUTES: dict[str, Route] = {
     "clinic:patients": Route(get=PHYSIO_PAGE),
     "clinic:patient": Route(kwargs=_a("ref"), get=A_STAFF),
     "clinic:staff": Route(get=ADMIN_PAGE, post=True),
+    "clinic:staff_invite": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
+                                 get=None, post=True),
     "clinic:staff_remove": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
                                  get=None, post=True),
+    # care (T1, T2): registering a patient, and A's assessment, enrolment and ending
+    "care:new_patient": Route(get=PHYSIO_PAGE, post=True),
+    "care:assessment": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
+    "care:enrol": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
+    "care:end_episode": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
+    # the invitation link is public; a wrong token shows only that the link does not work
+    "invite:confirm": Route(kwargs=lambda w: {"uidb64": w.ids["uidb64"], "token": "abc-123"},
+                            get=PUBLIC, post=True),
+    "invite:done": Route(get=PUBLIC),
     "programme:index": Route(get=OWN_PAGE),
     "programme:log": Route(kwargs=_a("prescription_id"), get=A_OBJECT, post=True),
     "programme_staff:library": Route(get=STAFF_PAGE),
@@ -249,6 +262,7 @@ def world(frozen, cast, log_activity):
         lesson=lessons("sv")[0].slug,
         entry_id=entry.pk, deleted_entry_id=gone.pk, check_id=check.pk,
         stop_token=reminders.token_for(a), ref=a.ref,
+        uidb64=urlsafe_base64_encode(force_bytes(a.user.pk)),
         membership_id=StaffMembership.objects.get(user=cast.colleague).pk,
     )
     w.ids["checkin_id"] = _checkin(a, record_checkin).pk
@@ -415,6 +429,7 @@ def _may_post(name: str, role: str) -> bool:
     """POST-only URLs that this role may legitimately use on its own data."""
     own_posts = {
         "clinic:staff_remove": {"clinic_admin"},
+        "clinic:staff_invite": {"clinic_admin"},
         "proms:start": {"patient_b"},  # B starts B's own questionnaire
         **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
            for action in ("progress", "regress", "undo", "end", "reopen")},

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "battrerygg.proms",
     "battrerygg.programme",
     "battrerygg.clinic",
+    "battrerygg.care",
     "battrerygg.groups",
     "battrerygg.web",
 ]

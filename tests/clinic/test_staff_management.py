@@ -95,3 +95,43 @@ def test_only_clinic_admins_manage_staff(client, cast, who):
     client.force_login(getattr(actor, "user", actor))
     assert client.get("/clinic/staff/").status_code == 403
     assert add(client, cast).status_code == 403
+
+
+def test_a_new_staff_member_is_invited_by_e_mail_and_chooses_a_password(client, cast, mailoutbox):
+    import re
+
+    client.force_login(cast.clinic_admin)
+    add(client, cast)
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["ny@example.se"] and "Vårdcentralen A" in mail.body
+    link = re.search(r"https?://\S+/invite/\S+/", mail.body).group(0)
+    client.cookies.clear()
+    path = link.split("testserver", 1)[-1]
+    form = client.get(path, follow=True)
+    assert form.status_code == 200
+    client.post(form.redirect_chain[-1][0], {"new_password1": "Ett-bra-losenord-2026",
+                                              "new_password2": "Ett-bra-losenord-2026"})
+    user = User.objects.get(email="ny@example.se")
+    assert user.check_password("Ett-bra-losenord-2026")
+    again = client.get(path, follow=True)
+    assert "Länken fungerar inte längre" in again.content.decode()
+
+
+def test_an_existing_staff_account_added_to_another_clinic_gets_no_invitation(
+        client, cast, mailoutbox):
+    client.force_login(cast.clinic_admin)
+    add(client, cast, email="other@example.se")  # has a password already
+    assert mailoutbox == []
+    assert StaffMembership.objects.filter(user=cast.other_physio, clinic=cast.clinic).exists()
+
+
+def test_the_invitation_can_be_sent_again(client, cast, mailoutbox):
+    client.force_login(cast.clinic_admin)
+    add(client, cast)
+    membership = StaffMembership.objects.get(user__email="ny@example.se")
+    client.post(f"/clinic/staff/{membership.pk}/invite/")
+    assert len(mailoutbox) == 2
+    physio = StaffMembership.objects.get(user=cast.physio)
+    client.post(f"/clinic/staff/{physio.pk}/invite/")  # has a password: refused
+    assert len(mailoutbox) == 2

@@ -12,4 +12,5 @@ urlpatterns = [
     path("patients/<uuid:ref>/", views.patient, name="patient"),
     path("staff/", views_admin.staff, name="staff"),
     path("staff/<int:membership_id>/remove/", views_admin.remove_staff, name="staff_remove"),
+    path("staff/<int:membership_id>/invite/", views_admin.invite_staff, name="staff_invite"),
 ]

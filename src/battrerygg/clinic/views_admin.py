@@ -67,8 +67,30 @@ def staff(request: HttpRequest) -> HttpResponse:
         return _page(request, form, status=400)
     if added.already_member:
         messages.info(request, _("%(name)s already works at this clinic.") % {"name": added.user})
+    elif added.new_account:
+        clinic = next(c for c in clinics if c.pk == data["clinic"])
+        services.send_staff_invite(request.user, added.user, clinic,
+                                   base_url=request.build_absolute_uri("/"))
+        messages.success(request, _("%(name)s was added and has been sent an invitation by "
+                                    "e-mail.") % {"name": added.user})
     else:
         messages.success(request, _("%(name)s was added.") % {"name": added.user})
+    return redirect("clinic:staff")
+
+
+@require_POST
+@admin_page
+def invite_staff(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Send a member who has not chosen a password a new invitation."""
+    try:
+        membership = services.membership_for_admin(request.user, membership_id)
+        services.send_staff_invite(request.user, membership.user, membership.clinic,
+                                   base_url=request.build_absolute_uri("/"))
+    except services.StaffError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("A new invitation was sent to %(email)s.")
+                         % {"email": membership.user.email})
     return redirect("clinic:staff")
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.care import demo as care_demo
 from battrerygg.clinic import demo as dashboard_demo
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.instruments.base import Licence
@@ -93,6 +94,7 @@ class Command(BaseCommand):
         anna = User.objects.get(email=PATIENT_EMAIL).patient
         now = timezone.now()
         # Each app's own demo part (each harmless to repeat).
+        care_demo.load(now=now, physio=physio, patient=anna)
         programme_demo.load(now=now, physio=physio, patient=anna)
         dashboard_demo.load(now=now, clinic=clinic, physio=physio)
         self.stdout.write("Demo data loaded. Log in at /accounts/login/ with:")

@@ -1,0 +1,44 @@
+"""Choosing a password from the invitation link (SPEC T2), with Django's
+PasswordResetConfirmView: the link expires and works until a password is set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils import translation
+
+from battrerygg.accounts.models import Role
+from battrerygg.care.invites import invite_tokens
+
+INVITABLE = (Role.PATIENT, Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
+
+
+class InviteConfirmView(auth_views.PasswordResetConfirmView):
+    """The patient chooses a password; the page speaks the patient's language."""
+
+    token_generator = invite_tokens
+    template_name = "care/invite_confirm.html"
+    success_url = reverse_lazy("invite:done")
+    reset_url_token = "choose-password"  # noqa: S105 - a URL segment, not a secret
+
+    def get_user(self, uidb64: str) -> Any:
+        user = super().get_user(uidb64)
+        # Patients invited by their physiotherapist, staff by their clinic admin.
+        return user if user is not None and user.role in INVITABLE else None
+
+    def dispatch(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().dispatch(*args, **kwargs)
+        language = getattr(self.user, "language", None) if getattr(self, "user", None) else None
+        if language and hasattr(response, "render") and not response.is_rendered:
+            with translation.override(language):
+                response.render()
+        return response
+
+
+def done(request: HttpRequest) -> HttpResponse:
+    """The password is set: log in."""
+    return render(request, "care/invite_done.html")

@@ -1,0 +1,36 @@
+"""Invitation links: a one-time link to choose a password (SPEC T2).
+
+Built on Django's password-reset tokens, which expire after ``PASSWORD_RESET_TIMEOUT``
+(3 days by default) and stop working once a password is set (the token hashes the
+password). Our generator has its own salt, so a password-reset token is not an invitation,
+and hashes the latest invitation too, so a resent invitation voids the earlier link.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+
+class InviteTokenGenerator(PasswordResetTokenGenerator):
+    key_salt = "battrerygg.care.invites.InviteTokenGenerator"
+
+    def _make_hash_value(self, user: Any, timestamp: int) -> str:
+        from battrerygg.care.models import Invite
+
+        latest = (
+            Invite.objects.filter(patient__user=user).order_by("-pk")
+            .values_list("pk", flat=True).first()
+        )
+        return f"{super()._make_hash_value(user, timestamp)}|{latest}"
+
+
+invite_tokens = InviteTokenGenerator()
+
+
+def invite_path(user: Any) -> tuple[str, str]:
+    """(uidb64, token) for the user's invitation link."""
+    return urlsafe_base64_encode(force_bytes(user.pk)), invite_tokens.make_token(user)

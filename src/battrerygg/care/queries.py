@@ -1,0 +1,80 @@
+"""Reads of the care records, through the access layer. Staff reads are audited
+(``record_read``; inside a staff page's scope the page's own row stands for them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from battrerygg.audit.services import record_read
+from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite
+from battrerygg.care.services import baseline_responses
+from battrerygg.patients.access import AccessDenied, may_see
+from battrerygg.patients.models import Episode, Patient
+from battrerygg.proms.models import Response
+
+
+def _check(user: Any, patient: Patient, what: str) -> None:
+    if not may_see(user, patient):
+        raise AccessDenied
+    record_read(actor=user, patient=patient, what=what)
+
+
+def assessments(user: Any, patient: Patient) -> list[Assessment]:
+    """Every version of every assessment of the patient, newest first."""
+    _check(user, patient, "assessment")
+    return list(Assessment.objects.filter(patient=patient)
+                .select_related("assessed_by", "episode").order_by("-created_at", "-pk"))
+
+
+def current_assessment(user: Any, patient: Patient, episode: Episode | None = None
+                       ) -> Assessment | None:
+    """The latest version of the assessment of ``episode`` (default: the latest episode)."""
+    _check(user, patient, "assessment")
+    episode = episode or latest_episode(user, patient)
+    if episode is None:
+        return None
+    return (Assessment.objects.filter(episode=episode).select_related("assessed_by")
+            .order_by("-version").first())
+
+
+def consents(user: Any, patient: Patient) -> list[Consent]:
+    """The patient's consents, newest first (withdrawn ones included)."""
+    _check(user, patient, "consent")
+    return list(Consent.objects.filter(patient=patient)
+                .select_related("recorded_by", "withdrawn_by").order_by("-given_at", "-pk"))
+
+
+def invites(user: Any, patient: Patient) -> list[Invite]:
+    """Invitations sent to the patient, newest first."""
+    _check(user, patient, "invite")
+    return list(Invite.objects.filter(patient=patient).select_related("sent_by"))
+
+
+def latest_episode(user: Any, patient: Patient) -> Episode | None:
+    """The patient's latest episode (open or ended)."""
+    if not may_see(user, patient):
+        raise AccessDenied
+    return patient.episodes.order_by("-start_date", "-pk").first()
+
+
+def ending(user: Any, patient: Patient, episode: Episode) -> EpisodeEnding | None:
+    """Who ended ``episode`` (of ``patient``), when and with what note."""
+    _check(user, patient, "episode")
+    if episode.patient_id != patient.pk:
+        raise AccessDenied
+    return EpisodeEnding.objects.filter(episode=episode).select_related("ended_by").first()
+
+
+def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Response]:
+    """The episode's sent baseline questionnaires by instrument id."""
+    _check(user, patient, "proms.results")
+    if episode.patient_id != patient.pk:
+        raise AccessDenied
+    return baseline_responses(episode)
+
+
+def endings(user: Any, patient: Patient) -> list[EpisodeEnding]:
+    """Every ended episode of the patient with who ended it, newest first."""
+    _check(user, patient, "episode")
+    return list(EpisodeEnding.objects.filter(episode__patient=patient)
+                .select_related("ended_by", "episode").order_by("-ended_at", "-pk"))

@@ -1,0 +1,359 @@
+"""Every write of the physiotherapist's care records (SPEC T1, T2): in a transaction,
+audited, refused unless ``access.may_treat`` (or, for a new patient, the physiotherapist
+works at the clinic), and harmless to repeat."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from battrerygg.accounts.models import Clinic, Role, User
+from battrerygg.audit.services import record_change
+from battrerygg.care import consent as consent_text
+from battrerygg.care.invites import invite_path
+from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, Registration
+from battrerygg.clinical.instruments.startback import Risk
+from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
+from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
+from battrerygg.patients import identity
+from battrerygg.patients.access import AccessDenied, may_treat, staff_clinics
+from battrerygg.patients.models import CareRelation, Episode, Patient
+from battrerygg.patients.services import current_episode, register_patient
+from battrerygg.proms import services as proms
+from battrerygg.proms.models import Response, Timepoint
+from battrerygg.submissions import save_once
+
+
+class CareError(ValueError):
+    """A care write that breaks a rule; ``code`` names it (care.texts.ERRORS)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _treating(actor: Any, patient: Patient) -> None:
+    if not may_treat(actor, patient):
+        raise AccessDenied
+
+
+def _today(patient: Patient, now: datetime | None) -> date:
+    return (now or timezone.now()).astimezone(patient.tz).date()
+
+
+# New patient ------------------------------------------------------------------------------
+
+def create_patient(
+    *, actor: User, clinic: Clinic, full_name: str, email: str, personnummer: str,
+    language: str, submission_key: uuid.UUID, now: datetime | None = None,
+) -> tuple[Patient, bool]:
+    """Register a patient at ``clinic`` in the care of ``actor``: an account without a
+    usable password (they choose one from the invitation), the first episode (starting
+    today, the clinic's local date) and the care relation. Returns (patient, created); a
+    form sent again with the same key returns the patient it created.
+
+    personnummer: a personnummer or samordningsnummer in any accepted form, stored as 12
+    digits. Raises AccessDenied unless actor is a physiotherapist of ``clinic``;
+    CareError("invalid_personnummer"), ("email_taken"), ("personnummer_taken") or
+    ("already_registered") — the duplicates say nothing about where the other record is.
+    """
+    if not staff_clinics(actor, Role.PHYSIOTHERAPIST).filter(pk=clinic.pk).exists():
+        raise AccessDenied
+    earlier = Registration.objects.filter(submission_key=submission_key,
+                                          created_by=actor).select_related("patient").first()
+    if earlier is not None:
+        return earlier.patient, False
+    try:
+        pnr = identity.normalise(personnummer)
+    except ValueError:
+        raise CareError("invalid_personnummer") from None
+    email = User.objects.normalize_email(email.strip()).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise CareError("email_taken")
+    if Patient.objects.filter(personnummer=pnr).exists():
+        raise CareError("personnummer_taken")
+    start = (now or timezone.now()).astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+    try:
+        with transaction.atomic():
+            patient = register_patient(
+                email=email, password=None, full_name=full_name.strip(), personnummer=pnr,
+                clinic=clinic, episode_start=start, language=language,
+                created_by=actor,
+            )
+            relation = CareRelation.objects.create(physiotherapist=actor, patient=patient,
+                                                   clinic=clinic)
+            Registration.objects.create(submission_key=submission_key, patient=patient,
+                                        created_by=actor)
+            record_change(actor=actor, patient=patient, action="create", what="care_relation",
+                          object_id=relation.pk, clinic=clinic)
+    except IntegrityError:  # a concurrent registration of the same e-mail or number
+        raise CareError("already_registered") from None
+    return patient, True
+
+
+# Assessment -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AssessmentInput:
+    """What the physiotherapist entered on the assessment page.
+
+    red_flags: {sign: bool} for every clinical.red_flags.Sign. classification: a
+    clinical.pathways.Classification value. paper: {instrument id: {link id: raw answer}}
+    for baseline questionnaires entered from the patient's paper form (only those not
+    already answered; an empty mapping is skipped).
+    """
+
+    red_flags: Mapping[str, bool]
+    classification: str
+    referral_note: str = ""
+    note: str = ""
+    paper: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def fingerprint(self) -> dict[str, Any]:
+        return {"red_flags": dict(self.red_flags), "classification": self.classification,
+                "referral_note": self.referral_note.strip(), "note": self.note.strip(),
+                "paper": {k: dict(v) for k, v in self.paper.items()}}
+
+
+def baseline_responses(episode: Episode) -> dict[str, Response]:
+    """The episode's sent baseline questionnaires by instrument id."""
+    return {r.instrument: r for r in Response.objects.filter(
+        episode=episode, timepoint=Timepoint.BASELINE, status=Response.Status.SUBMITTED)}
+
+
+def enter_paper_form(
+    actor: Any, patient: Patient, instrument_id: str, answers: Mapping[str, str],
+    *, now: datetime | None = None,
+) -> Response:
+    """Enter and send a baseline questionnaire from the patient's paper form, through the
+    questionnaire services (so it is scored and audited as if answered here). One already
+    sent is kept as it is. Raises proms.PromsError (e.g. "incomplete", "not_due")."""
+    response, _created = proms.start_response(
+        patient, instrument_id, Timepoint.BASELINE, actor=actor, today=_today(patient, now),
+        language=patient.user.language or "sv",
+    )
+    if response.submitted:
+        return response
+    for link_id, raw in answers.items():
+        if str(raw).strip():  # a blank on the paper form stays unanswered
+            proms.save_answer(response, link_id, raw, actor=actor)
+    response, _sent = proms.submit_response(response, submission_key=uuid.uuid4(), actor=actor,
+                                            now=now)
+    return response
+
+
+def record_assessment(
+    actor: Any, patient: Patient, data: AssessmentInput, *, submission_key: uuid.UUID,
+    now: datetime | None = None,
+) -> tuple[Assessment, bool]:
+    """Record the assessment of the current episode (T1) as a new version. Returns
+    (assessment, created); the same form sent twice is stored once.
+
+    The red-flag outcome comes from clinical.red_flags, the stratum from the sent STarT Back
+    baseline (entered here from paper when given), the pathway from clinical.pathways.
+    Suspected serious pathology ends the episode with reason "referred" and the referral
+    note. All or nothing. Raises AccessDenied; ValueError for incomplete red-flag answers;
+    CareError("episode_ended"), ("emergency_needs_referral"), ("referral_note_missing"),
+    ("startback_missing"); proms.PromsError for a paper form that does not fit.
+    """
+    _treating(actor, patient)
+    if set(data.red_flags) != {s.value for s in Sign}:
+        raise ValueError("answer every red-flag sign")
+    outcome = outcome_of(data.red_flags)
+    classification = Classification(data.classification)
+    referral_note = data.referral_note.strip()
+    if outcome is Outcome.EMERGENCY and not ends_programme(classification):
+        raise CareError("emergency_needs_referral")
+    if ends_programme(classification) and not referral_note:
+        raise CareError("referral_note_missing")
+    fingerprint = data.fingerprint()
+
+    def create(key: uuid.UUID) -> Assessment:
+        episode = Episode.objects.select_for_update().filter(
+            pk=getattr(current_episode(patient), "pk", None)).first()
+        if episode is None:
+            raise CareError("episode_ended")
+        for instrument_id, answers in data.paper.items():
+            if any(str(v).strip() for v in answers.values()):
+                enter_paper_form(actor, patient, instrument_id, answers, now=now)
+        startback = baseline_responses(episode).get("startback")
+        risk = Risk(startback.category) if startback and startback.category else None
+        if risk is None and not ends_programme(classification):
+            raise CareError("startback_missing")
+        pathway = pathway_for(classification, risk)
+        version = (episode.assessments.aggregate(v=Max("version"))["v"] or 0) + 1
+        assessment = Assessment.objects.create(
+            patient=patient, episode=episode, version=version, assessed_by=actor,
+            red_flag_answers=fingerprint["red_flags"], red_flag_outcome=outcome.value,
+            classification=classification.value, stratum=risk.value if risk else "",
+            pathway=pathway.value, referral_note=referral_note, note=fingerprint["note"],
+            submission_key=key,
+        )
+        record_change(actor=actor, patient=patient, action="create", what="assessment",
+                      object_id=assessment.pk)
+        if pathway is Pathway.REFERRAL:
+            _end(actor, patient, episode, Episode.EndReason.REFERRED, referral_note,
+                 _today(patient, now))
+        return assessment
+
+    def same(found: Assessment) -> bool:
+        return (found.red_flag_answers, found.classification, found.referral_note,
+                found.note) == (fingerprint["red_flags"], fingerprint["classification"],
+                                fingerprint["referral_note"], fingerprint["note"])
+
+    with transaction.atomic():
+        return save_once(
+            lambda key: Assessment.objects.filter(patient=patient, submission_key=key).first(),
+            same, create, submission_key, fingerprint,
+        )
+
+
+# Ending an episode ------------------------------------------------------------------------
+
+def _end(actor: Any, patient: Patient, episode: Episode, reason: str, note: str,
+         on: date) -> None:
+    episode.end_date = on
+    episode.end_reason = reason
+    episode.save(update_fields=["end_date", "end_reason"])
+    EpisodeEnding.objects.create(episode=episode, ended_by=actor, note=note)
+    record_change(actor=actor, patient=patient, action="update", what="episode",
+                  object_id=episode.pk)
+
+
+def end_episode(
+    actor: Any, patient: Patient, *, reason: str, note: str = "", on: date | None = None,
+    now: datetime | None = None,
+) -> tuple[Episode, bool]:
+    """End the current episode (goal reached / referred / declined) with a note. Returns
+    (episode, ended_now); sending the same ending again changes nothing. An ended episode
+    is read-only. Raises AccessDenied, ValueError for an unknown reason,
+    CareError("end_date") for a date before the start or after today, ("episode_ended")
+    when there is no open episode, ("already_ended") when it ended with another reason.
+    """
+    _treating(actor, patient)
+    reason = Episode.EndReason(reason).value
+    today = _today(patient, now)
+    on = on or today
+    with transaction.atomic():
+        episode = Episode.objects.select_for_update().filter(
+            pk=getattr(current_episode(patient), "pk", None)).first()
+        if episode is None:
+            latest = patient.episodes.order_by("-start_date", "-pk").first()
+            if latest is not None and latest.end_reason == reason:
+                return latest, False
+            raise CareError("already_ended" if latest and latest.end_date else "episode_ended")
+        if not episode.start_date <= on <= today:
+            raise CareError("end_date")
+        _end(actor, patient, episode, reason, note.strip(), on)
+    return episode, True
+
+
+# Consent, enrolment, invitation -----------------------------------------------------------
+
+def enrol(
+    actor: Any, patient: Patient, *, consent_given: bool, method: str, enrolled_on: date,
+    submission_key: uuid.UUID, now: datetime | None = None,
+) -> tuple[Consent, bool]:
+    """Record the patient's informed consent (care.consent, in the patient's language) and
+    enrol them in the programme from ``enrolled_on``. Returns (consent, created); a patient
+    already enrolled in this episode keeps their consent.
+
+    Raises AccessDenied; ValueError for an unknown method; CareError("consent_missing"),
+    ("episode_ended"), ("not_assessed"), ("referred"), ("enrolment_date").
+    """
+    _treating(actor, patient)
+    if not consent_given:
+        raise CareError("consent_missing")
+    method = Consent.Method(method).value
+    with transaction.atomic():
+        episode = Episode.objects.select_for_update().filter(
+            pk=getattr(current_episode(patient), "pk", None)).first()
+        if episode is None:
+            raise CareError("episode_ended")
+        existing = Consent.objects.filter(patient=patient, submission_key=submission_key).first()
+        existing = existing or episode.consents.filter(withdrawn_at__isnull=True).first()
+        if existing is not None:
+            return existing, False
+        assessment = episode.assessments.order_by("-version").first()
+        if assessment is None:
+            raise CareError("not_assessed")
+        if assessment.pathway == Pathway.REFERRAL:
+            raise CareError("referred")
+        if not episode.start_date <= enrolled_on <= _today(patient, now):
+            raise CareError("enrolment_date")
+        language = patient.user.language or "sv"
+        consent = Consent.objects.create(
+            patient=patient, episode=episode, text_version=consent_text.VERSION,
+            language=language, text=consent_text.text(language), method=method,
+            recorded_by=actor, enrolled_on=enrolled_on, submission_key=submission_key,
+        )
+        record_change(actor=actor, patient=patient, action="create", what="consent",
+                      object_id=consent.pk)
+    return consent, True
+
+
+def withdraw_consent(
+    actor: Any, patient: Patient, *, method: str, note: str = "", now: datetime | None = None,
+) -> tuple[Consent, bool]:
+    """Record that the patient withdrew their consent (when, by whom, how). Returns
+    (consent, withdrawn_now); a second withdrawal changes nothing. Raises AccessDenied,
+    ValueError for an unknown method, CareError("no_consent")."""
+    _treating(actor, patient)
+    method = Consent.Method(method).value
+    with transaction.atomic():
+        consent = (Consent.objects.select_for_update()
+                   .filter(patient=patient, withdrawn_at__isnull=True).first())
+        if consent is None:
+            latest = patient.consents.first()
+            if latest is None:
+                raise CareError("no_consent")
+            return latest, False
+        consent.withdrawn_at = now or timezone.now()
+        consent.withdrawn_by = actor
+        consent.withdrawal_method = method
+        consent.withdrawal_note = note.strip()
+        consent.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_method",
+                                    "withdrawal_note"])
+        record_change(actor=actor, patient=patient, action="update", what="consent",
+                      object_id=consent.pk)
+    return consent, True
+
+
+def send_invite(actor: Any, patient: Patient, *, base_url: str | None = None) -> Invite:
+    """E-mail the patient (in their language) a one-time link to choose their password.
+    A new invitation voids the link of the previous one. The mail holds no health data and
+    no personnummer. Raises AccessDenied; CareError("not_enrolled") without an active
+    consent in the current episode, ("already_active") when they have a password."""
+    _treating(actor, patient)
+    user = patient.user
+    if user.has_usable_password():
+        raise CareError("already_active")
+    episode = current_episode(patient)
+    if episode is None or not episode.consents.filter(withdrawn_at__isnull=True).exists():
+        raise CareError("not_enrolled")
+    with transaction.atomic():
+        invite = Invite.objects.create(patient=patient, sent_by=actor)
+        record_change(actor=actor, patient=patient, action="create", what="invite",
+                      object_id=invite.pk)
+        uid, token = invite_path(user)
+        link = (base_url or settings.SITE_URL).rstrip("/") + reverse(
+            "invite:confirm", kwargs={"uidb64": uid, "token": token})
+        with translation.override(user.language or "sv"):
+            context = {"link": link, "name": user.full_name,
+                       "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
+            subject = render_to_string("care/email/invite_subject.txt", context).strip()
+            body = render_to_string("care/email/invite_body.txt", context)
+        send_mail(subject, body, None, [user.email])
+    return invite

@@ -110,13 +110,20 @@ def test_a_password_reset_style_token_of_another_kind_is_refused(client, cast, n
     assert "Länken fungerar inte längre." in page
 
 
-def test_staff_accounts_cannot_be_claimed_by_an_invite_link(client, cast):
+def test_a_token_works_only_for_the_account_it_was_made_for(client, cast):
+    """Staff invited by their clinic admin use the same kind of link, so the link is bound
+    to one account: another account's id with this token is refused."""
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
     from battrerygg.care.invites import invite_path
 
-    cast.colleague.set_unusable_password()
-    cast.colleague.save()
-    uid, token = invite_path(cast.colleague)
-    page = client.get(f"/invite/{uid}/{token}/", follow=True).content.decode()
+    for user in (cast.colleague, cast.patient_b.user):
+        user.set_unusable_password()
+        user.save()
+    _uid, token = invite_path(cast.patient_b.user)
+    other = urlsafe_base64_encode(force_bytes(cast.colleague.pk))
+    page = client.get(f"/invite/{other}/{token}/", follow=True).content.decode()
     assert "Länken fungerar inte längre." in page
 
 

@@ -1,5 +1,6 @@
-"""Demo group sessions: an upcoming education session with a couple of places left, a
-series of supervised group training, and a past education session with attendance.
+"""Demo group sessions: an education session later today (or tomorrow) with a couple of
+places left, a series of supervised group training, and a past education session with
+attendance.
 Everything goes through the services; running it again changes nothing."""
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ def load(*, now: datetime, clinic: Any, physio: Any, patients: Sequence[Any]) ->
         )
         return found
 
+    # Today at 14:00 when the demo is loaded in the morning (a physiotherapist's day can
+    # include it), else 14:00 the next day.
+    education_day = 0 if now.astimezone(tz).hour < 12 else 1
     education = session(
-        "education", SessionKind.EDUCATION, "Ryggskola: smärta, aktivitet och balans", 5, 14,
+        "education", SessionKind.EDUCATION, "Ryggskola: smärta, aktivitet och balans",
+        education_day, 14,
         capacity=len(patients) + 2, place="Vårdcentralen, samlingsrummet plan 2",
         video_url="https://video.example.se/ryggskola",
     )

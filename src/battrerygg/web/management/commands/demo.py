@@ -22,6 +22,7 @@ from battrerygg.diary.services import (
     record_follow_up,
     save_flare_up_plan,
 )
+from battrerygg.groups import demo as groups_demo
 from battrerygg.patients.models import CareRelation
 from battrerygg.patients.services import register_patient
 from battrerygg.programme import demo as programme_demo
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         care_demo.load(now=now, physio=physio, patient=anna)
         programme_demo.load(now=now, physio=physio, patient=anna)
         dashboard_demo.load(now=now, clinic=clinic, physio=physio)
+        groups_demo.load(now=now, clinic=clinic, physio=physio, patients=[anna])
         self.stdout.write("Demo data loaded. Log in at /accounts/login/ with:")
         self.stdout.write(f"  patient:          {PATIENT_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  physiotherapist:  {PHYSIO_EMAIL} / {DEMO_PASSWORD}")

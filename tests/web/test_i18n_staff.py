@@ -10,7 +10,7 @@ from tests.test_authorisation_matrix import OK, ROUTES, frozen, login_as, world 
 from tests.web.test_i18n import english_phrases, missing_swedish, visible_text  # noqa: F401
 
 
-def staff_pages(world, role: str) -> dict[str, str]:
+def staff_pages(world, role: str) -> dict[str, str]:  # noqa: F811
     return {name: reverse(name, kwargs=route.kwargs(world))
             for name, route in sorted(ROUTES.items())
             if route.get and route.get[role] == OK and not name.startswith(("accounts:", "web:"))}
@@ -36,7 +36,7 @@ def test_no_english_on_swedish_staff_pages(client, world, role, missing_swedish)
     assert missing_swedish == set()
 
 
-def test_staff_pages_in_english(client, world):
+def test_staff_pages_in_english(client, world):  # noqa: F811
     physio = world.cast.physio
     physio.language = "en"
     physio.save()

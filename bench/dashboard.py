@@ -17,13 +17,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
+
+from _django import setup_django
 
 BUDGET_MS = 300
 BUDGET_QUERIES = 20
@@ -116,22 +115,13 @@ def main() -> int:
                         help="keep the data in BATTRERYGG_DATA_DIR and reuse it on the next run")
     args = parser.parse_args()
 
-    os.environ.setdefault("BATTRERYGG_DATA_DIR", tempfile.mkdtemp(prefix="battrerygg-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "battrerygg.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    from battrerygg.diary.models import ActivityEntry
-
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     from battrerygg.accounts.models import Clinic, StaffMembership
+    from battrerygg.diary.models import ActivityEntry
 
     now = datetime.now(UTC)
     t0 = time.perf_counter()

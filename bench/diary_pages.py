@@ -12,14 +12,12 @@ that a person (or a scheduled job) notices.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+
+from _django import setup_django
 
 BUDGET_MS = {"/": 250, "/diary/": 400, "entry": 150}
 BUDGET_QUERIES = {"/": 15, "/diary/": 15, "entry": 10}
@@ -31,23 +29,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
 
-    os.environ.setdefault("BATTRERYGG_DATA_DIR", tempfile.mkdtemp(prefix="battrerygg-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "battrerygg.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from battrerygg.clinical.pain_monitoring import follow_up_due_at
     from battrerygg.diary.models import ActivityEntry
     from battrerygg.patients.services import register_patient
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     email = f"bench-{uuid.uuid4().hex[:8]}@example.se"
     patient = register_patient(email=email, password=None,
                                episode_start=date.today() - timedelta(days=365))

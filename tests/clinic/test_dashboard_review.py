@@ -70,3 +70,10 @@ def test_a_review_is_the_physiotherapists_own(client, cast):
     with time_machine.travel(NOW, tick=False):
         colleague_view = {i.name: i.reasons for i in signals(cast.colleague, NOW)}
     assert colleague_view["Anna Exempel"]
+
+
+def test_a_strange_page_number_is_ignored_not_a_server_error(client, cast):
+    client.force_login(cast.physio)
+    response = client.post("/clinic/", {"review": str(cast.patient.ref), "page": "²"})
+    assert response.status_code == 302 and response["Location"] == "/clinic/"
+    assert client.post("/clinic/", {"undo": "²"}).status_code == 404

@@ -109,3 +109,18 @@ def test_a_long_timeline_is_paged_newest_first(client, cast, log_activity):
     second = client.get(url(cast.patient), {"show": "diary", "page": 2}).content.decode()
     assert second.count('class="event diary') == 4
     assert "Promenad, 1 min" in second  # 1 March 08:00, the oldest
+
+
+def test_a_staff_form_sent_back_with_errors_is_a_read_and_a_404_is_not(client, cast):
+    """A page shown again with its errors shows the patient's data: one row. A 404 inside a
+    patient's pages (an unknown prescription) shows nothing: no row."""
+    client.force_login(cast.physio)
+    last = AuditEvent.objects.order_by("pk").last().pk
+    response = client.post(f"/clinic/patients/{cast.patient.ref}/programme/", {"sets": "0"})
+    assert response.status_code == 400
+    rows = list(AuditEvent.objects.filter(pk__gt=last))
+    assert [(r.action, r.what, r.clinic) for r in rows] == [("read", "programme", cast.clinic)]
+    last = rows[-1].pk
+    assert client.get(
+        f"/clinic/patients/{cast.patient.ref}/programme/999999/change/").status_code == 404
+    assert not AuditEvent.objects.filter(pk__gt=last).exists()

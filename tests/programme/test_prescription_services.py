@@ -150,3 +150,19 @@ def test_end_and_undo_end(cast):
     assert list(AuditEvent.objects.filter(what__startswith="programme.prescription.")
                 .order_by("pk").values_list("what", flat=True)) == ["programme.prescription.end",
                                                      "programme.prescription.reopen"]
+
+
+def test_no_prescription_after_the_episode_has_ended(client, cast):
+    from datetime import date
+
+    cast.patient.episodes.update(end_date=date(2026, 3, 19), end_reason="goal_reached")
+    data = PrescriptionInput(exercise="promenad", level=1, minutes=10, frequency_per_week=4)
+    with pytest.raises(ProgrammeError) as info:
+        services.prescribe(cast.physio, cast.patient, data, submission_key=uuid.uuid4())
+    assert info.value.code == "episode_ended"
+    client.force_login(cast.physio)
+    response = client.post(f"/clinic/patients/{cast.patient.ref}/programme/", {
+        "exercise": "promenad", "level": "1", "minutes": "10", "frequency_per_week": "4",
+        "submission_key": str(uuid.uuid4())})
+    assert "Vårdperioden har avslutats" in response.content.decode()
+    assert not Prescription.objects.exists()

@@ -71,6 +71,16 @@ def _relation_clinic(actor: Any, patient: Any) -> Any:
     )
 
 
+def record_page_read(*, actor: Any, patient: Any, what: str, clinic: Any = None
+                     ) -> AuditEvent | None:
+    """The one read row of a staff page about ``patient`` that was shown (see page_read)."""
+    if getattr(patient, "user_id", None) == getattr(actor, "pk", None):
+        return None
+    return AuditEvent.objects.create(
+        actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what, clinic=clinic,
+    )
+
+
 @contextmanager
 def page_read(
     *, actor: Any, patient: Any, what: str, clinic: Any = None, record: bool = True
@@ -78,12 +88,8 @@ def page_read(
     """Serve one staff page about ``patient``: write one read row (``what``, e.g.
     "timeline"), unless ``record`` is False (a form post, whose changes are recorded by the
     services), and let the page's queries read without adding rows."""
-    row = None
-    if record and getattr(patient, "user_id", None) != getattr(actor, "pk", None):
-        row = AuditEvent.objects.create(
-            actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what,
-            clinic=clinic,
-        )
+    row = record_page_read(actor=actor, patient=patient, what=what, clinic=clinic) \
+        if record else None
     token = _scope.set((actor.pk, patient.pk, clinic.pk if clinic is not None else None))
     try:
         yield row

@@ -18,9 +18,24 @@ WHAT: dict[str, Promise] = {
     "proms.results": _("your questionnaire results"),
     "proms.response": _("a questionnaire"),
     "red_flag_check": _("your answers on warning signs"),
+    "dashboard": _("the overview of patients who need attention"),
+    "assessment": _("your assessment"),
+    "enrolment": _("your consent and enrolment"),
+    "consent": _("your consent and enrolment"),
+    "invite": _("your invitation"),
+    "episode": _("your episode of care"),
+    "programme": _("your exercise programme"),
+    "programme.sessions": _("your exercise programme"),
+    "programme.prescription": _("your exercise programme"),
+    "sessions": _("your group sessions"),
+    "groups.bookings": _("your group sessions"),
+    "groups.roster": _("the list of participants of a group session"),
 }
+
+OTHER: Promise = _("your data")
 
 
 def what_label(key: str) -> str:
-    """The patient-facing name of an audit ``what`` key; unknown keys are shown as is."""
-    return str(WHAT.get(key, key))
+    """The patient-facing name of an audit ``what`` key; a key without a name (which a
+    test prevents for every read the product writes) reads "your data"."""
+    return str(WHAT.get(key, OTHER))

@@ -47,6 +47,8 @@ def _admin_links() -> list[tuple[str, object]]:
 def _post(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     try:
+        if "undo" in request.POST and not request.POST["undo"].isascii():
+            raise Http404
         if "review" in request.POST:
             access = patient_for_staff(request.user, request.POST["review"])
             services.mark_reviewed(request.user, access, now=now)
@@ -62,7 +64,8 @@ def _post(request: HttpRequest) -> HttpResponse:
         raise Http404 from None
     page = request.POST.get("page", "")
     url = reverse("clinic:dashboard")
-    return redirect(f"{url}?page={int(page)}" if page.isdigit() else url)
+    wanted = page.isascii() and page.isdigit() and len(page) < 6  # "²" is a digit too
+    return redirect(f"{url}?page={int(page)}" if wanted else url)
 
 
 @staff_page

@@ -36,10 +36,27 @@ def register_patient(
     )
     patient = Patient.objects.create(user=user, clinic=clinic, personnummer=pnr)
     Episode.objects.create(patient=patient, start_date=episode_start)
-    record_change(actor=created_by or user, patient=patient, action="create", what="patient")
+    # A staff member registers the patient for the clinic they work at.
+    record_change(actor=created_by or user, patient=patient, action="create", what="patient",
+                  clinic=clinic if created_by is not None and created_by != user else None)
     return patient
 
 
 def current_episode(patient: Patient) -> Episode | None:
-    """The patient's open episode (latest start, not ended), or None."""
+    """The patient's open episode (latest start, not ended), or None.
+
+    A read-only page that asks this several times may look it up once with
+    ``remember_current_episode``; services never do, so a write always sees the database."""
+    if hasattr(patient, "_remembered_episode"):
+        return patient._remembered_episode  # type: ignore[no-any-return]
     return patient.episodes.filter(end_date__isnull=True).order_by("-start_date").first()
+
+
+def remember_current_episode(patient: Patient) -> Episode | None:
+    """Look the open episode up once and keep it on this patient object for the rest of a
+    read-only page (the start page asks for it from four modules)."""
+    if hasattr(patient, "_remembered_episode"):
+        del patient._remembered_episode
+    found = current_episode(patient)
+    patient._remembered_episode = found  # type: ignore[attr-defined]
+    return found

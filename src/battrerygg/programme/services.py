@@ -30,7 +30,8 @@ FREQUENCY_MIN, FREQUENCY_MAX = 1, 14
 
 class ProgrammeError(ValueError):
     """A prescription write that breaks a rule. code: "unknown_exercise", "level",
-    "frequency", "ended", "nothing_to_undo", "not_ended", or a clinical.dosing code
+    "frequency", "ended", "nothing_to_undo", "not_ended", "episode_ended" (no open
+    episode to prescribe in), or a clinical.dosing code
     ("missing", "sets", "repetitions", "minutes", "top", "bottom")."""
 
     def __init__(self, code: str) -> None:
@@ -100,10 +101,13 @@ def prescribe(
     existing = Prescription.objects.filter(patient=patient, submission_key=submission_key).first()
     if existing is not None:
         return existing, False
+    episode = current_episode(patient)
+    if episode is None:
+        raise ProgrammeError("episode_ended")
     try:
         with transaction.atomic():
             item = Prescription.objects.create(
-                patient=patient, episode=current_episode(patient), exercise=data.exercise,
+                patient=patient, episode=episode, exercise=data.exercise,
                 frequency_per_week=data.frequency_per_week, notes=data.notes.strip(),
                 prescribed_by=user, submission_key=submission_key, created_at=now,
                 **_dose_fields(data.level, dose),

@@ -17,6 +17,8 @@ CATEGORY_LABELS: dict[str, Promise] = {
 
 ERRORS: dict[str, Promise] = {
     "unknown_exercise": _("Choose an exercise from the library."),
+    "episode_ended": _("The episode of care has ended. Start a new episode before you "
+                       "prescribe."),
     "level": _("Choose one of the exercise's levels."),
     "frequency": _("Give how many times a week: a whole number from 1 to 14."),
     "missing": _("Give the dose as sets × repetitions, or as minutes (not both)."),

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
 from battrerygg.accounts.models import Role
-from battrerygg.audit.services import page_read
+from battrerygg.audit.services import page_read, record_page_read
 from battrerygg.patients.access import AccessDenied, patient_for_staff, staff_clinics
 
 View = Callable[..., HttpResponse]
@@ -49,8 +49,10 @@ def patient_page(what: str) -> Callable[[View], View]:
     """Decorate ``view(request, access, **kwargs)`` served at a URL with ``<uuid:ref>``.
 
     access: patients.access.StaffAccess (patient and the care relation's clinic).
-    GET and HEAD write one audit read row named ``what``; posts write none (their changes
-    are audited by the services). Raises Http404 when the patient is not visible.
+    Every response that shows the page (GET, HEAD, or a form sent back with its errors)
+    writes one audit read row named ``what``, after the view; redirects (a saved form, whose
+    changes the services audit) and 404s write none. Raises Http404 when the patient is
+    not visible.
     """
 
     def decorator(view: View) -> View:
@@ -61,11 +63,13 @@ def patient_page(what: str) -> Callable[[View], View]:
                 access = patient_for_staff(request.user, ref)
             except AccessDenied:
                 raise Http404 from None
-            with page_read(
-                actor=request.user, patient=access.patient, what=what, clinic=access.clinic,
-                record=request.method in ("GET", "HEAD"),
-            ):
-                return view(request, access, *args, **kwargs)
+            with page_read(actor=request.user, patient=access.patient, what=what,
+                           clinic=access.clinic, record=False):
+                response = view(request, access, *args, **kwargs)
+            if not 300 <= response.status_code < 400 and response.status_code != 404:
+                record_page_read(actor=request.user, patient=access.patient, what=what,
+                                 clinic=access.clinic)
+            return response
 
         return wrapper
 

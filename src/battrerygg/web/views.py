@@ -16,6 +16,7 @@ from battrerygg.diary.forms import FollowUpForm
 from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.guide.content import lesson_by_illustration
 from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.patients.services import remember_current_episode
 from battrerygg.plan import queries as plan_queries
 from battrerygg.proms.queries import due_questionnaires
 from battrerygg.redflags.queries import latest_check
@@ -44,6 +45,7 @@ def _start_page(request: HttpRequest, patient: Any) -> HttpResponse:
     user = request.user
     now = timezone.now()
     today = now.astimezone(patient.tz).date()
+    remember_current_episode(patient)  # a read-only page: one lookup for every card
     assessed = diary_queries.assessed_entries(user, patient)
     plan_due = plan_queries.due(user, patient, now)
     context = {

@@ -22,8 +22,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from _django import setup_django
-
 BUDGET_MS = 300
 BUDGET_QUERIES = 20
 KINDS = ("walking", "programme_exercise", "cycling", "nordic_walking")
@@ -114,6 +112,8 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="keep the data in BATTRERYGG_DATA_DIR and reuse it on the next run")
     args = parser.parse_args()
+
+    from _django import setup_django  # bench/ is on the path when run as a script
 
     setup_django()
     from django.db import connection

@@ -17,8 +17,6 @@ import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from _django import setup_django
-
 BUDGET_MS = {"/": 250, "/diary/": 400, "entry": 150}
 BUDGET_QUERIES = {"/": 15, "/diary/": 15, "entry": 10}
 
@@ -28,6 +26,8 @@ def main() -> int:
     parser.add_argument("--entries-per-day", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
+
+    from _django import setup_django  # bench/ is on the path when run as a script
 
     setup_django()
     from django.db import connection

@@ -156,7 +156,8 @@ def test_scheduling_through_the_form_with_bad_input(client, cast):
     _login(client, cast.physio)
     form = {"clinic": cast.clinic.pk, "kind": "education", "title": "Ryggskola",
             "date": "2026-03-31", "starts": "14:00", "ends": "15:30", "place": "Rum 2",
-            "capacity": "10", "leader": cast.physio.pk}
+            "capacity": "10", "leader": cast.physio.pk,
+            "submission_key": "0b7d6d6e-4f4c-4a57-9a59-3f1b0e6f2a11"}
     html = client.post("/clinic/groups/new/", form).content.decode()
     assert "Grupptillfället måste börja i framtiden." in html
     html = client.post("/clinic/groups/new/", form | {"date": "2026-04-09", "capacity": "0"}

@@ -15,7 +15,8 @@ from battrerygg.groups.models import CAPACITY_MAX, SessionKind
 from battrerygg.groups.services import SessionInput
 
 FIELD_OF_ERROR = {
-    "past_start": "date", "end_before_start": "ends", "capacity": "capacity",
+    "past_start": "date", "too_far": "date", "start_gap": "starts", "end_gap": "ends",
+    "end_before_start": "ends", "capacity": "capacity",
     "capacity_below_bookings": "capacity", "no_place": "place", "bad_video": "video_url",
     "no_title": "title", "bad_kind": "kind", "bad_leader": "leader",
 }
@@ -34,7 +35,12 @@ def _time_field(label: Any, required: Any) -> forms.TimeField:
 class SessionForm(forms.Form):
     """A session's details; times are the clinic's local time on one day."""
 
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # Required: a post without the key the page gave (a direct post) could save twice.
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("The form was incomplete. Reload the page and try again."),
+                        "invalid": _("The form was incomplete. Reload the page and try again.")},
+    )
     clinic = forms.ModelChoiceField(
         label=_("Clinic"), queryset=None, empty_label=None,
         error_messages={"required": _("Choose the clinic."),

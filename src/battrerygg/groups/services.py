@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Role, User
 from battrerygg.audit.services import record_change
+from battrerygg.diary.services import exists_locally
 from battrerygg.groups.models import (
     CAPACITY_MAX,
     CAPACITY_MIN,
@@ -34,10 +37,22 @@ from battrerygg.groups.models import (
 )
 from battrerygg.patients.access import AccessDenied, may_change, may_treat, staff_clinics
 from battrerygg.patients.models import Patient
+from battrerygg.patients.services import current_episode
+
+YEARS_AHEAD = 2  # a session may be scheduled at most this many years ahead
+_GAP = _("That time does not exist on that day: the clocks are put forward an hour. "
+         "Choose another time.")
+# Characters never in a video link we store (they could break out of an attribute or hide
+# where the link goes); whitespace and control characters are refused separately.
+_URL_FORBIDDEN = set("\"'<>`\\{}|^")
 
 MESSAGES: dict[str, Promise] = {
     "past_start": _("The session must start in the future."),
     "end_before_start": _("The session must end after it starts."),
+    "start_gap": _GAP,
+    "end_gap": _GAP,
+    "too_far": _("The session can be at most two years ahead."),
+    "episode_ended": _("The care episode has ended. The patient cannot be booked."),
     "capacity": _("The number of places must be from 1 to 50."),
     "capacity_below_bookings": _(
         "There are more patients booked than that. Cancel bookings first, or keep more places."
@@ -80,24 +95,54 @@ class SessionInput:
 
 
 def valid_video_url(url: str) -> bool:
-    """Whether ``url`` is an https address with a host (no other scheme, no spaces)."""
-    from urllib.parse import urlsplit
+    """Whether ``url`` (str, at most 500 characters) is an https address with a host.
 
-    if not url or any(c.isspace() for c in url) or len(url) > 500:
+    Refused: any other scheme; whitespace, control characters, quotes, angle brackets,
+    backticks, backslashes and braces (``_URL_FORBIDDEN``); user info before the host (an
+    "@" in the network location, as in https://evil.example@meet.example.se/, which hides
+    where the link goes); a port that is not a number.
+    """
+    if not url or len(url) > 500:
         return False
-    parts = urlsplit(url)
-    return parts.scheme == "https" and bool(parts.hostname)
+    if any(c.isspace() or not c.isprintable() or c in _URL_FORBIDDEN for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme == "https" and bool(parts.hostname) and "@" not in parts.netloc
+
+
+def _years_later(moment: datetime, years: int) -> datetime:
+    """The same calendar moment ``years`` later (29 February becomes 28 February)."""
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:
+        return moment.replace(year=moment.year + years, day=28)
 
 
 def _check(clinic: Any, data: SessionInput, *, now: datetime) -> None:
-    """Raise GroupError for the first rule ``data`` breaks."""
+    """Raise GroupError for the first rule ``data`` breaks.
+
+    Times are compared as UTC instants (two aware datetimes with the same zone compare as
+    wall-clock times in Python, so 02:30–03:30 on a spring-forward night would look an hour
+    long while it is none). Local times skipped when the clocks go forward are refused.
+    """
     if data.kind not in SessionKind.values:
         raise GroupError("bad_kind")
     if not data.title.strip():
         raise GroupError("no_title")
-    if data.starts_at <= now:
+    if not exists_locally(data.starts_at):
+        raise GroupError("start_gap")
+    if not exists_locally(data.ends_at):
+        raise GroupError("end_gap")
+    starts, ends = data.starts_at.astimezone(UTC), data.ends_at.astimezone(UTC)
+    if starts <= now:
         raise GroupError("past_start")
-    if data.ends_at <= data.starts_at:
+    if starts > _years_later(now.astimezone(UTC), YEARS_AHEAD):
+        raise GroupError("too_far")
+    if ends <= starts:
         raise GroupError("end_before_start")
     if not CAPACITY_MIN <= data.capacity <= CAPACITY_MAX:
         raise GroupError("capacity")
@@ -234,18 +279,27 @@ def _may_book_at(actor: Any, patient: Patient, session: GroupSession) -> bool:
 
 @transaction.atomic
 def book_patient(
-    actor: Any, session_id: int, patient: Patient, *, now: datetime
+    actor: Any, session_id: int, patient: Patient, *, now: datetime | None = None
 ) -> tuple[Booking, bool]:
     """Book ``patient`` into a session: (booking, created). A free place gives status
     booked; a full session puts the patient on the waiting list (never over capacity).
     A patient already booked or waiting keeps that booking (created False).
 
+    now: the time of the booking (aware); None (the pages) reads the clock once the session
+    row is locked, so the waiting-list order (``queued_at``) is the order of arrival under
+    the lock. Tests pass a fixed time.
+
     Raises AccessDenied unless ``actor`` is a physiotherapist of the session's clinic who
-    may treat the patient; GroupError "cancelled" or "started".
+    may treat the patient; GroupError "episode_ended" when the patient has no open episode,
+    "cancelled" or "started".
     """
     session = _locked(session_id)
+    if now is None:
+        now = timezone.now()  # taken under the lock: queue order = order of arrival
     if not _may_book_at(actor, patient, session):
         raise AccessDenied
+    if current_episode(patient) is None:
+        raise GroupError("episode_ended")
     existing = session.bookings.exclude(status=BookingStatus.CANCELLED).filter(
         patient=patient
     ).first()

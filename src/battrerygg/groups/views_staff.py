@@ -193,8 +193,9 @@ def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                         choices=[(s.pk, _session_label(s)) for s in open_sessions])
         if request.method == "POST" and form.is_valid():
             try:
+                # no now: the service reads the clock under the session lock (queue order)
                 booking, created = services.book_patient(
-                    request.user, form.cleaned_data["session"], patient, now=now)
+                    request.user, form.cleaned_data["session"], patient)
             except services.GroupError as error:
                 form.add_error("session", str(error.message))
             except AccessDenied:

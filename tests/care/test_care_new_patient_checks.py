@@ -4,25 +4,15 @@ nothing."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 
 from battrerygg.patients.models import Patient
 from battrerygg.textcheck import has_unsafe_characters
 from tests.care.helpers import snapshot
+from tests.care.test_care_new_patient import post
 
-URL = "/clinic/patients/new/"
 IMPLAUSIBLE = "Kontrollera personnumret: födelsedatumet är inte rimligt."
 UNSAFE = "Namnet innehåller otillåtna tecken."
-
-
-def post(client, **extra):
-    data = {"full_name": "Cecilia Ny", "email": "cecilia@example.se",
-            "personnummer": "198112189876", "language": "sv",
-            "submission_key": str(uuid.uuid4())}
-    data.update(extra)
-    return client.post(URL, data)
 
 
 @pytest.mark.parametrize(("extra", "message"), [

@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Clinic
@@ -17,6 +18,7 @@ from battrerygg.proms import display
 from battrerygg.proms.models import InstalledWording
 from battrerygg.redflags.forms import YES_NO
 from battrerygg.redflags.texts import GROUPS, QUESTIONS
+from battrerygg.textcheck import has_unsafe_characters
 
 RELOAD = _("The form was incomplete. Reload the page and try again.")
 # Baseline questionnaires the physiotherapist may enter from the patient's paper form.
@@ -48,10 +50,20 @@ class NewPatientForm(KeyedForm):
 
     def __init__(self, *args: Any, clinics: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        name = self.fields["full_name"]  # NUL gets our own message in clean_full_name
+        name.validators = [v for v in name.validators
+                           if not isinstance(v, ProhibitNullCharactersValidator)]
         self.fields["clinic"].queryset = clinics
         self.only_clinic = clinics.first() if clinics.count() == 1 else None
         if self.only_clinic is not None:  # nothing to choose
             del self.fields["clinic"]
+
+    def clean_full_name(self) -> str:
+        name = self.cleaned_data["full_name"]
+        if has_unsafe_characters(name):
+            raise forms.ValidationError(_("The name contains characters that are not allowed."),
+                                        code="unsafe_characters")
+        return name
 
     def chosen_clinic(self) -> Clinic:
         """The chosen clinic (only after is_valid())."""

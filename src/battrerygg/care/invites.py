@@ -4,6 +4,9 @@ Built on Django's password-reset tokens, which expire after ``PASSWORD_RESET_TIM
 (3 days by default) and stop working once a password is set (the token hashes the
 password). Our generator has its own salt, so a password-reset token is not an invitation,
 and hashes the latest invitation too, so a resent invitation voids the earlier link.
+For a patient it also hashes their active consent in an open episode (its id, or none), so
+withdrawing consent or ending the episode voids an outstanding link. Staff accounts
+(invited by their clinic admin) have no consent and are unaffected.
 """
 
 from __future__ import annotations
@@ -19,13 +22,22 @@ class InviteTokenGenerator(PasswordResetTokenGenerator):
     key_salt = "battrerygg.care.invites.InviteTokenGenerator"
 
     def _make_hash_value(self, user: Any, timestamp: int) -> str:
-        from battrerygg.care.models import Invite
+        from battrerygg.accounts.models import Role
+        from battrerygg.care.models import Consent, Invite
 
         latest = (
             Invite.objects.filter(patient__user=user).order_by("-pk")
             .values_list("pk", flat=True).first()
         )
-        return f"{super()._make_hash_value(user, timestamp)}|{latest}"
+        value = f"{super()._make_hash_value(user, timestamp)}|{latest}"
+        if user.role == Role.PATIENT:
+            consent = (
+                Consent.objects.filter(patient__user=user, withdrawn_at__isnull=True,
+                                       episode__end_date__isnull=True)
+                .order_by("-pk").values_list("pk", flat=True).first()
+            )
+            value = f"{value}|consent:{consent}"
+        return value
 
 
 invite_tokens = InviteTokenGenerator()

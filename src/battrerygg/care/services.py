@@ -66,7 +66,8 @@ def create_patient(
 
     personnummer: a personnummer or samordningsnummer in any accepted form, stored as 12
     digits. Raises AccessDenied unless actor is a physiotherapist of ``clinic``;
-    CareError("invalid_personnummer"), ("email_taken"), ("personnummer_taken") or
+    CareError("invalid_personnummer"), ("implausible_personnummer": a birth date in the
+    future or over 120 years ago), ("email_taken"), ("personnummer_taken") or
     ("already_registered") — the duplicates say nothing about where the other record is.
     """
     if not staff_clinics(actor, Role.PHYSIOTHERAPIST).filter(pk=clinic.pk).exists():
@@ -77,6 +78,8 @@ def create_patient(
         return earlier.patient, False
     try:
         pnr = identity.normalise(personnummer)
+    except identity.ImplausibleBirthDate:
+        raise CareError("implausible_personnummer") from None
     except ValueError:
         raise CareError("invalid_personnummer") from None
     email = User.objects.normalize_email(email.strip()).lower()

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 ERRORS = {
     "invalid_personnummer": _("This is not a valid personnummer or samordningsnummer. "
                               "Check the digits."),
+    "implausible_personnummer": _("Check the personnummer: the date of birth is not "
+                                  "plausible."),
     "email_taken": _("This e-mail address is already registered."),
     "personnummer_taken": _("This personnummer is already registered."),
     "already_registered": _("This patient is already registered."),

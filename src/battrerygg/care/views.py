@@ -66,6 +66,7 @@ def new_patient(request: HttpRequest) -> HttpResponse:
         except services.CareError as exc:
             error = str(ERRORS[exc.code])
             field = {"invalid_personnummer": "personnummer", "personnummer_taken": "personnummer",
+                     "implausible_personnummer": "personnummer",
                      "email_taken": "email"}.get(exc.code)
             if field:
                 form.add_error(field, error)

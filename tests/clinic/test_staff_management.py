@@ -38,6 +38,7 @@ def test_adding_a_physiotherapist_creates_an_account_without_a_password(client, 
     ({"email": "inte-en-adress"}, "giltig e-postadress"),
     ({"role": "system_admin"}, "Välj ett giltigt alternativ"),
     ({"full_name": ""}, "Detta fält måste fyllas i"),
+    ({"full_name": "Evil\u202eName"}, "Namnet innehåller otillåtna tecken"),
 ])
 def test_bad_input_is_refused_with_a_message(client, cast, overrides, message):
     client.force_login(cast.clinic_admin)

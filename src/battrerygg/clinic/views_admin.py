@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from battrerygg.accounts import services
 from battrerygg.accounts.models import Role
 from battrerygg.patients.access import staff_clinics
+from battrerygg.textcheck import has_unsafe_characters
 from battrerygg.web.staff import admin_page
 
 
@@ -26,6 +27,13 @@ class StaffForm(forms.Form):
         (Role.PHYSIOTHERAPIST, Role.PHYSIOTHERAPIST.label),
         (Role.CLINIC_ADMIN, Role.CLINIC_ADMIN.label),
     ])
+
+    def clean_full_name(self) -> str:
+        name = str(self.cleaned_data["full_name"]).strip()
+        if has_unsafe_characters(name):
+            raise forms.ValidationError(_lazy("The name contains characters that are not "
+                                              "allowed."))
+        return name
 
     def __init__(self, *args: object, clinics: list, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -124,3 +124,23 @@ def test_a_staff_form_sent_back_with_errors_is_a_read_and_a_404_is_not(client, c
     assert client.get(
         f"/clinic/patients/{cast.patient.ref}/programme/999999/change/").status_code == 404
     assert not AuditEvent.objects.filter(pk__gt=last).exists()
+
+
+@time_machine.travel(datetime(2026, 3, 20, 9, tzinfo=UTC), tick=False)
+def test_a_logged_exercise_is_named_and_numbers_use_a_decimal_comma(client, cast):
+    import uuid
+
+    from battrerygg.clinical.balance import Capacity, Load, Ratings
+    from battrerygg.plan.services import record_checkin
+    from tests.programme.helpers import give, session
+
+    item = give(cast.physio, cast.patient)
+    session(cast.patient, item, date(2026, 3, 18))
+    record_checkin(cast.patient, local_date=date(2026, 3, 19), today=date(2026, 3, 20),
+                   ratings=Ratings(dict(zip(Capacity, (4, 5, 5, 6), strict=True)),
+                                   dict(zip(Load, (5, 5, 5, 5), strict=True))),
+                   physical_direction="too_much", submission_key=uuid.uuid4())
+    client.force_login(cast.physio)
+    html = client.get(url(cast.patient)).content.decode()
+    assert "Bäckenlyft, 10 min" in html
+    assert "kapacitet 5,0, belastning 5,0" in html

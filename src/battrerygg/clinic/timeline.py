@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -87,18 +88,27 @@ def at_noon(day: Any, tz: Any) -> datetime:
 
 @register("diary", _("Pain diary"), order=10)
 def _diary(user: Any, patient: Patient) -> Iterable[Event]:
+    from django.utils.translation import get_language
+
     from battrerygg.diary import queries
     from battrerygg.diary.texts import ADVICE, ZONE_LABELS
+    from battrerygg.programme import library
+    from battrerygg.programme.models import Prescription
 
+    # A logged exercise session is named by its exercise (one query for all of them).
+    exercises = dict(Prescription.objects.filter(patient=patient).values_list("pk", "exercise"))
+    language = (get_language() or "sv")[:2]
     for item in queries.assessed_entries(user, patient):
         entry, verdict = item.entry, item.assessment
+        found = library.exercise(language, exercises.get(entry.prescription_id, ""))
+        what = found.title if found else (entry.description or entry.get_kind_display())
         pains = gettext("pain before %(b)s, during %(d)s, after %(a)s") % {
             "b": entry.pain_baseline, "d": entry.pain_during, "a": entry.pain_after}
         if entry.pain_24h is not None:
             pains += ", " + gettext("24 h later %(p)s") % {"p": entry.pain_24h}
         yield Event(
             at=entry.started_at, kind="diary",
-            title=f"{entry.get_kind_display()}, {entry.minutes} min",
+            title=f"{what}, {entry.minutes} min",
             details=(pains, f"{ZONE_LABELS[verdict.zone]} · {ADVICE[verdict.advice]['heading']}"),
             tone={"safe": "safe", "acceptable": "acc"}.get(str(verdict.zone), "high"),
         )
@@ -135,8 +145,8 @@ def _balance(user: Any, patient: Patient) -> Iterable[Event]:
             title=gettext("Balance check-in: %(tilt)s") % {
                 "tilt": TILT_TEXT[checkin.tilt]["heading"]},
             details=(gettext("capacity %(c)s, loads %(l)s (means, 0–10)") % {
-                "c": f"{float(ratings.mean_capacity):.1f}",
-                "l": f"{float(ratings.mean_load):.1f}"},),
+                "c": number_format(float(ratings.mean_capacity), 1),
+                "l": number_format(float(ratings.mean_load), 1)},),
         )
 
 
@@ -160,7 +170,8 @@ def _questionnaires(user: Any, patient: Patient) -> Iterable[Event]:
 
     for response in queries.submitted(user, patient):
         category = texts.CATEGORIES.get((response.instrument, response.category), "")
-        score = (f"{response.total:g} {texts.SHORT_SCALE[response.instrument]}"
+        score = (f"{number_format(response.total.normalize())} "
+                 f"{texts.SHORT_SCALE[response.instrument]}"
                  if response.total is not None else gettext("no score"))
         yield Event(
             at=response.submitted_at or response.started_at, kind="questionnaires",

@@ -13,6 +13,12 @@ import pytest
 PASSWORD = "Test-password-2026"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every test user is hashed with cheap Argon2 parameters (tests/hashers.py)."""
+    settings.PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
+
+
 @dataclass
 class Cast:
     patient: object

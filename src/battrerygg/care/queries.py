@@ -5,23 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from battrerygg.audit.services import record_read
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite
 from battrerygg.care.services import baseline_responses
-from battrerygg.patients.access import AccessDenied, may_see
+from battrerygg.patients.access import AccessDenied, check_read, may_see
 from battrerygg.patients.models import Episode, Patient
 from battrerygg.proms.models import Response
 
 
-def _check(user: Any, patient: Patient, what: str) -> None:
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what=what)
-
-
 def assessments(user: Any, patient: Patient) -> list[Assessment]:
     """Every version of every assessment of the patient, newest first."""
-    _check(user, patient, "assessment")
+    check_read(user, patient, "assessment")
     return list(Assessment.objects.filter(patient=patient)
                 .select_related("assessed_by", "episode").order_by("-created_at", "-pk"))
 
@@ -29,7 +22,7 @@ def assessments(user: Any, patient: Patient) -> list[Assessment]:
 def current_assessment(user: Any, patient: Patient, episode: Episode | None = None
                        ) -> Assessment | None:
     """The latest version of the assessment of ``episode`` (default: the latest episode)."""
-    _check(user, patient, "assessment")
+    check_read(user, patient, "assessment")
     episode = episode or latest_episode(user, patient)
     if episode is None:
         return None
@@ -39,14 +32,14 @@ def current_assessment(user: Any, patient: Patient, episode: Episode | None = No
 
 def consents(user: Any, patient: Patient) -> list[Consent]:
     """The patient's consents, newest first (withdrawn ones included)."""
-    _check(user, patient, "consent")
+    check_read(user, patient, "consent")
     return list(Consent.objects.filter(patient=patient)
                 .select_related("recorded_by", "withdrawn_by").order_by("-given_at", "-pk"))
 
 
 def invites(user: Any, patient: Patient) -> list[Invite]:
     """Invitations sent to the patient, newest first."""
-    _check(user, patient, "invite")
+    check_read(user, patient, "invite")
     return list(Invite.objects.filter(patient=patient).select_related("sent_by"))
 
 
@@ -59,7 +52,7 @@ def latest_episode(user: Any, patient: Patient) -> Episode | None:
 
 def ending(user: Any, patient: Patient, episode: Episode) -> EpisodeEnding | None:
     """Who ended ``episode`` (of ``patient``), when and with what note."""
-    _check(user, patient, "episode")
+    check_read(user, patient, "episode")
     if episode.patient_id != patient.pk:
         raise AccessDenied
     return EpisodeEnding.objects.filter(episode=episode).select_related("ended_by").first()
@@ -67,7 +60,7 @@ def ending(user: Any, patient: Patient, episode: Episode) -> EpisodeEnding | Non
 
 def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Response]:
     """The episode's sent baseline questionnaires by instrument id."""
-    _check(user, patient, "proms.results")
+    check_read(user, patient, "proms.results")
     if episode.patient_id != patient.pk:
         raise AccessDenied
     return baseline_responses(episode)
@@ -75,6 +68,6 @@ def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Respons
 
 def endings(user: Any, patient: Patient) -> list[EpisodeEnding]:
     """Every ended episode of the patient with who ended it, newest first."""
-    _check(user, patient, "episode")
+    check_read(user, patient, "episode")
     return list(EpisodeEnding.objects.filter(episode__patient=patient)
                 .select_related("ended_by", "episode").order_by("-ended_at", "-pk"))

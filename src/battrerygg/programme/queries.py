@@ -18,7 +18,7 @@ from battrerygg.clinical.dosing import Suggestion, suggestion
 from battrerygg.clinical.pain_monitoring import Assessment
 from battrerygg.diary.models import ActivityEntry
 from battrerygg.diary.queries import AssessedEntry, assess_all, limits_for
-from battrerygg.patients.access import AccessDenied, may_see, visible_patients
+from battrerygg.patients.access import AccessDenied, check_read, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.programme import library
 from battrerygg.programme.models import DoseChange, Prescription
@@ -29,9 +29,7 @@ LATEST_SESSIONS = 3
 def prescriptions(user: Any, patient: Patient, *, ended: bool = False) -> QuerySet[Prescription]:
     """The patient's prescriptions, oldest first: current ones, or with ended=True the
     ended ones. Raises AccessDenied when ``user`` may not see the patient."""
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what="programme")
+    check_read(user, patient, "programme")
     return Prescription.objects.filter(patient=patient, ended_at__isnull=not ended).order_by(
         "created_at", "pk"
     )
@@ -132,9 +130,7 @@ def programme(
 def latest_sessions(user: Any, patient: Patient, *, limit: int = 10) -> list[ActivityEntry]:
     """The patient's latest logged sessions of prescribed exercises, newest first, each
     with its prescription (for a timeline). Raises AccessDenied."""
-    if not may_see(user, patient):
-        raise AccessDenied
-    record_read(actor=user, patient=patient, what="programme.sessions")
+    check_read(user, patient, "programme.sessions")
     return list(
         ActivityEntry.objects.filter(
             patient=patient, prescription__isnull=False, deleted_at__isnull=True

@@ -44,6 +44,15 @@ class CareError(ValueError):
         self.code = code
 
 
+def _locked_open_episode(patient: Patient) -> Episode | None:
+    """The patient's open episode with its row locked for this transaction; None when
+    there is none."""
+    current = current_episode(patient)
+    if current is None:
+        return None
+    return Episode.objects.select_for_update().filter(pk=current.pk).first()
+
+
 def _treating(actor: Any, patient: Patient) -> None:
     if not may_treat(actor, patient):
         raise AccessDenied
@@ -184,8 +193,7 @@ def record_assessment(
     fingerprint = data.fingerprint()
 
     def create(key: uuid.UUID) -> Assessment:
-        episode = Episode.objects.select_for_update().filter(
-            pk=getattr(current_episode(patient), "pk", None)).first()
+        episode = _locked_open_episode(patient)
         if episode is None:
             raise CareError("episode_ended")
         for instrument_id, answers in data.paper.items():
@@ -250,8 +258,7 @@ def end_episode(
     today = _today(patient, now)
     on = on or today
     with transaction.atomic():
-        episode = Episode.objects.select_for_update().filter(
-            pk=getattr(current_episode(patient), "pk", None)).first()
+        episode = _locked_open_episode(patient)
         if episode is None:
             latest = patient.episodes.order_by("-start_date", "-pk").first()
             if latest is not None and latest.end_reason == reason:
@@ -281,8 +288,7 @@ def enrol(
         raise CareError("consent_missing")
     method = Consent.Method(method).value
     with transaction.atomic():
-        episode = Episode.objects.select_for_update().filter(
-            pk=getattr(current_episode(patient), "pk", None)).first()
+        episode = _locked_open_episode(patient)
         if episode is None:
             raise CareError("episode_ended")
         existing = Consent.objects.filter(patient=patient, submission_key=submission_key).first()

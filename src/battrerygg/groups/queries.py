@@ -71,8 +71,9 @@ def leaders(clinic: Any) -> QuerySet[User]:
     ).order_by("full_name", "email")
 
 
-def _with_position(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
-    """Annotate ``position``: 1 for the first on the waiting list (None unless waiting)."""
+def _with_position(bookings: QuerySet[Booking]) -> QuerySet[Booking, Any]:
+    """Annotate ``ahead``: how many wait before each booking (rows are Booking with that
+    extra attribute, hence ``Any``)."""
     ahead = (
         Booking.objects.filter(
             session=OuterRef("session"), status=BookingStatus.WAITING,

@@ -213,7 +213,7 @@ def _booked_count(session: GroupSession) -> int:
 def _move_up(session: GroupSession, *, now: datetime) -> list[Booking]:
     """Fill free places from the head of the waiting list (session row locked)."""
     free = session.capacity - _booked_count(session)
-    moved = []
+    moved: list[Booking] = []
     if free <= 0 or session.is_cancelled:
         return moved
     for booking in session.bookings.filter(status=BookingStatus.WAITING).select_related(

@@ -102,7 +102,8 @@ def programme(
     for entry in ActivityEntry.objects.filter(
         patient=patient, prescription__in=[p.pk for p in items], deleted_at__isnull=True
     ).order_by("started_at", "pk"):
-        sessions[entry.prescription_id].append(entry)
+        if entry.prescription_id is not None:
+            sessions[entry.prescription_id].append(entry)
     limits = limits_for(patient)
     monday, sunday = week_of(now.astimezone(patient.tz).date())
     out = []

@@ -7,7 +7,7 @@ import time_machine
 
 from battrerygg.groups import services
 from tests.groups.helpers import NOW, START, schedule
-from tests.web.test_i18n import english_phrases, missing_swedish, visible_text
+from tests.web.test_i18n import english_leaks, english_phrases, missing_swedish
 
 __all__ = ["missing_swedish"]  # the fixture, used by name below
 
@@ -19,7 +19,7 @@ def _leaks(pages: dict) -> dict:
         assert response.status_code == 200, name
         html = response.content.decode()
         assert '<html lang="sv">' in html, name
-        leaks = [p for p in phrases if p in visible_text(html)]
+        leaks = english_leaks(html, phrases)
         if leaks:
             found[name] = leaks
     return found

@@ -16,7 +16,7 @@ from battrerygg.patients.access import StaffAccess
 from battrerygg.patients.identity import mask
 from battrerygg.patients.services import current_episode
 from battrerygg.plan import queries as plan_queries
-from battrerygg.web.staff import patient_page, physio_page
+from battrerygg.web.pages import patient_page, physio_page
 
 CHART_DAYS = 56
 EVENTS_PER_PAGE = 50

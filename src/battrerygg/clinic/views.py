@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from battrerygg.clinic import queries, timeline
+from battrerygg.clinic import queries
 from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart
 from battrerygg.diary import queries as diary_queries
 from battrerygg.diary.texts import ZONE_LABELS
+from battrerygg.patients import timeline
 from battrerygg.patients.access import StaffAccess
 from battrerygg.patients.identity import mask
 from battrerygg.patients.services import current_episode

@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "battrerygg.web.middleware.AccessDeniedMiddleware",
 ]
 
 ROOT_URLCONF = "battrerygg.urls"

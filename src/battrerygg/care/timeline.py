@@ -1,4 +1,4 @@
-"""The care records on the physiotherapist's timeline of a patient (clinic.timeline):
+"""The care records on the physiotherapist's timeline of a patient (patients.timeline):
 assessments (each version), consent given or withdrawn, invitations and episode endings."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.care import queries
-from battrerygg.clinic.timeline import Event, register
 from battrerygg.patients.models import Patient
+from battrerygg.patients.timeline import Event, register
 
 
 def _by(user: Any) -> str:

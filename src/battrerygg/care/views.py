@@ -1,6 +1,6 @@
 """The physiotherapist's care pages (SPEC T1, T2): a new patient, the assessment, enrolment
 with consent and the invitation, ending the episode. Thin views: writes are services,
-reads are queries; every page about a patient writes one audit row (web.staff)."""
+reads are queries; every page about a patient writes one audit row (web.pages)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from battrerygg.patients.access import StaffAccess, staff_clinics
 from battrerygg.proms import texts as proms_texts
 from battrerygg.proms.services import PromsError
 from battrerygg.redflags.texts import QUESTIONS
-from battrerygg.web.staff import patient_page, physio_page
+from battrerygg.web.pages import patient_page, physio_page
 
 
 def _today(access: StaffAccess) -> Any:

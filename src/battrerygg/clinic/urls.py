@@ -1,5 +1,5 @@
 """Staff pages. A patient is named by their random reference (``Patient.ref``), checked by
-the access layer on every request (``web.staff.patient_page``)."""
+the access layer on every request (``web.pages.patient_page``)."""
 
 from django.urls import path
 

@@ -7,16 +7,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from battrerygg.clinic import queries, timeline
+from battrerygg.clinic import queries
 from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart
 from battrerygg.diary import queries as diary_queries
 from battrerygg.diary.texts import ZONE_LABELS
+from battrerygg.patients import timeline
 from battrerygg.patients.access import StaffAccess
 from battrerygg.patients.identity import mask
 from battrerygg.patients.services import current_episode
 from battrerygg.plan import queries as plan_queries
-from battrerygg.web.staff import patient_page, physio_page
+from battrerygg.web.pages import patient_page, physio_page
 
 CHART_DAYS = 56
 EVENTS_PER_PAGE = 50

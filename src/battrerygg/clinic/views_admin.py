@@ -14,7 +14,7 @@ from battrerygg.accounts import services
 from battrerygg.accounts.models import Role
 from battrerygg.patients.access import staff_clinics
 from battrerygg.textcheck import has_unsafe_characters
-from battrerygg.web.staff import admin_page
+from battrerygg.web.pages import admin_page
 
 
 class StaffForm(forms.Form):

@@ -20,7 +20,7 @@ from battrerygg.accounts.models import Role
 from battrerygg.clinic import dashboard as reads
 from battrerygg.clinic import services
 from battrerygg.patients.access import AccessDenied, patient_for_staff
-from battrerygg.web.staff import staff_page
+from battrerygg.web.pages import staff_page
 
 # Clinic admin pages (their URL names, if installed): staff and groups management.
 ADMIN_LINKS = (

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
 from battrerygg.diary.models import ActivityKind, FlareUpPlan, Intensity
-from battrerygg.diary.services import PLAN_FIELDS, ActivityInput, exists_locally
+from battrerygg.diary.services import PLAN_FIELDS, ActivityInput
+from battrerygg.localtime import exists_locally
 
 NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
 

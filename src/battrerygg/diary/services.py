@@ -15,6 +15,7 @@ from django.utils import timezone
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
 from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
+from battrerygg.localtime import exists_locally
 from battrerygg.patients.models import Patient
 
 
@@ -50,13 +51,6 @@ class ActivityInput:
     distance_km: Decimal | None = None
     steps: int | None = None
     prescription_id: int | None = None  # a session of this patient's prescribed exercise
-
-
-def exists_locally(moment: datetime) -> bool:
-    """False for a wall-clock time skipped when the clocks go forward (e.g. 02:30 on the
-    last Sunday of March in Stockholm): it does not survive a round trip through UTC."""
-    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
-    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 def _checked_times(

@@ -63,3 +63,20 @@ def reasons(zone: str, back_to_baseline: bool | None) -> list[str]:
     elif back_to_baseline is False:
         out.append("not_back")
     return out
+
+
+# The diary's write errors (services.DiaryError codes), also shown by the programme's
+# session form, whose sessions are diary entries.
+ERRORS: dict[str, Promise] = {
+    "future": _("The activity cannot start in the future."),
+    "unknown_kind": _("Choose one of the activities in the list."),
+    "too_long": _("The duration can be at most 1440 minutes (24 hours)."),
+    "too_early": _("It is too early to give the 24-hour value."),
+    "undo_expired": _("It is too late to undo the deletion."),
+    "unknown_intensity": _("Choose one of the options in the list."),
+    "too_short": _("The duration must be at least 1 minute."),
+    "nonexistent_time": _(
+        "That time did not exist on that day: the clocks were put forward an hour. "
+        "Choose a time one hour later."
+    ),
+}

@@ -2,74 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from functools import wraps
 from typing import Any
-from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart, queries, services
 from battrerygg.diary.forms import ActivityForm, FlareUpPlanForm, FollowUpForm
-from battrerygg.diary.texts import ADVICE, REASONS, SHORT_REASONS, ZONE_LABELS, reasons
-from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.diary.texts import ADVICE, ERRORS, REASONS, SHORT_REASONS, ZONE_LABELS, reasons
+from battrerygg.patients.access import AccessDenied
 from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
+from battrerygg.web.pages import patient_view
 
 CHART_DAYS = 56
 TABLE_PAGE_SIZE = 50
 UNDO_KEY = "diary_undo_entries"
-
-ERRORS = {
-    "future": lambda: _("The activity cannot start in the future."),
-    "unknown_kind": lambda: _("Choose one of the activities in the list."),
-    "too_long": lambda: _("The duration can be at most 1440 minutes (24 hours)."),
-    "too_early": lambda: _("It is too early to give the 24-hour value."),
-    "undo_expired": lambda: _("It is too late to undo the deletion."),
-    "unknown_intensity": lambda: _("Choose one of the options in the list."),
-    "too_short": lambda: _("The duration must be at least 1 minute."),
-    "nonexistent_time": lambda: _(
-        "That time did not exist on that day: the clocks were put forward an hour. "
-        "Choose a time one hour later."
-    ),
-}
-
-
-def patient_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Only a logged-in patient; the patient record is passed to the view.
-
-    Anonymous (e.g. an expired session): to the login page, coming back to a page that can
-    be opened — the page itself for GET, the start page after a form was sent. An htmx
-    request is told to load the login page as a whole page, not inside the current one.
-    """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            back = request.get_full_path() if request.method == "GET" else reverse("web:home")
-            login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back})}"
-            if request.htmx:
-                return HttpResponseClientRedirect(login)
-            return redirect(login)
-        try:
-            patient = own_patient(request.user)
-        except AccessDenied:
-            raise PermissionDenied from None
-        with timezone.override(patient.tz):  # times shown in the patient's zone
-            return view(request, patient, *args, **kwargs)
-
-    return wrapper
 
 
 def _by_week(items: Any) -> list[tuple[date, date, int, list[queries.AssessedEntry]]]:
@@ -83,21 +38,6 @@ def _by_week(items: Any) -> list[tuple[date, date, int, list[queries.AssessedEnt
             weeks.append((monday, monday + timedelta(days=6), day.isocalendar().week, []))
         weeks[-1][3].append(item)
     return weeks
-
-
-def _entry_or_404(request: HttpRequest, entry_id: int) -> queries.AssessedEntry:
-    try:
-        return queries.assessed_entry(request.user, entry_id)
-    except AccessDenied:
-        raise Http404 from None
-
-
-def _own_entry_or_404(request: HttpRequest, entry_id: int) -> Any:
-    """An entry the user may change (the patient's own), else 404."""
-    try:
-        return queries.entry_for_change(request.user, entry_id)
-    except AccessDenied:
-        raise Http404 from None
 
 
 @patient_view
@@ -148,7 +88,7 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
                     patient, form.to_input(), submission_key=form.cleaned_data["submission_key"]
                 )
             except services.DiaryError as exc:
-                form.add_error(None, ERRORS[exc.code]())
+                form.add_error(None, ERRORS[exc.code])
             else:
                 if entry.deleted_at is not None:  # sent again after it was deleted
                     remember_undo(request, entry.pk)
@@ -185,7 +125,7 @@ def new(request: HttpRequest, patient: Any) -> HttpResponse:
 @patient_view
 def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """Correct a logged activity (the 24-hour value is corrected on the entry page)."""
-    e = _own_entry_or_404(request, entry_id)
+    e = queries.entry_for_change(request.user, entry_id)
     limits = queries.limits_for(patient)
     if request.method == "POST":
         form = ActivityForm(request.POST, tz=patient.tz, limits=limits,
@@ -194,7 +134,7 @@ def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
             try:
                 changed = services.update_activity(e, form.to_input())
             except services.DiaryError as exc:
-                form.add_error(None, ERRORS[exc.code]())
+                form.add_error(None, ERRORS[exc.code])
             else:
                 if changed:
                     messages.success(request, _("Your changes are saved."))
@@ -212,7 +152,7 @@ def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
 @patient_view
 def entry(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     """One entry: its zone and advice at once, and the 24-hour question when due."""
-    item = _entry_or_404(request, entry_id)
+    item = queries.assessed_entry(request.user, entry_id)
     return _render_entry(request, item, FollowUpForm(initial={"pain_24h": item.entry.pain_24h}))
 
 
@@ -258,7 +198,7 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
         try:
             services.record_follow_up(item.entry, form.cleaned_data["pain_24h"])
         except services.DiaryError as exc:
-            form.add_error(None, ERRORS[exc.code]())
+            form.add_error(None, ERRORS[exc.code])
         else:
             if request.htmx:
                 item = queries.assessed_entry(request.user, item.entry.pk)
@@ -281,7 +221,8 @@ def delete(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     try:
         found = queries.entry_for_change(request.user, entry_id)
     except AccessDenied:
-        _deleted_or_404(request, entry_id)  # already deleted (Back, double click)
+        # already deleted (Back, double click); else AccessDenied: 404
+        queries.entry_for_change(request.user, entry_id, deleted=True)
         return redirect("diary:index")
     if request.method == "POST":
         services.delete_entry(found)
@@ -295,13 +236,6 @@ def remember_undo(request: HttpRequest, entry_id: int) -> None:
     request.session[UNDO_KEY] = [*request.session.get(UNDO_KEY, []), entry_id][-10:]
 
 
-def _deleted_or_404(request: HttpRequest, entry_id: int) -> Any:
-    try:
-        return queries.entry_for_change(request.user, entry_id, deleted=True)
-    except AccessDenied:
-        raise Http404 from None
-
-
 @require_POST
 @patient_view
 def restore(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
@@ -309,15 +243,13 @@ def restore(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
     try:
         found = queries.entry_for_change(request.user, entry_id, deleted=True)
     except AccessDenied:
-        try:  # restored already (double click): show it
-            live = queries.entry_for_change(request.user, entry_id)
-        except AccessDenied:
-            raise Http404 from None
+        # restored already (double click): show it; else AccessDenied: 404
+        live = queries.entry_for_change(request.user, entry_id)
         return redirect("diary:entry", entry_id=live.pk)
     try:
         services.restore_entry(found)
     except services.DiaryError as exc:
-        messages.error(request, ERRORS[exc.code]())
+        messages.error(request, ERRORS[exc.code])
         return redirect("diary:index")
     messages.success(request, _("The entry is back."))
     return redirect("diary:entry", entry_id=found.pk)

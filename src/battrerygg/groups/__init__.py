@@ -14,6 +14,6 @@ Who sees what (the rules live in ``patients.access`` and ``groups.queries``):
 Audit: every booking change is recorded with ``record_change`` on the patient's record.
 A staff page that shows patients' names or attendance for a session writes exactly one
 audit read row per patient shown (``what`` = "groups.roster", written in bulk in one query);
-the page of one patient's sessions writes the one row of ``web.staff.patient_page``.
+the page of one patient's sessions writes the one row of ``web.pages.patient_page``.
 Lists with counts only write no rows.
 """

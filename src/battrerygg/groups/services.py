@@ -25,7 +25,6 @@ from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Role, User
 from battrerygg.audit.services import record_change
-from battrerygg.diary.services import exists_locally
 from battrerygg.groups.models import (
     CAPACITY_MAX,
     CAPACITY_MIN,
@@ -35,6 +34,7 @@ from battrerygg.groups.models import (
     GroupSession,
     SessionKind,
 )
+from battrerygg.localtime import exists_locally
 from battrerygg.patients.access import AccessDenied, may_change, may_treat, staff_clinics
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode

@@ -1,4 +1,4 @@
-"""The patient's group sessions on the physiotherapist's timeline (``clinic.timeline``):
+"""The patient's group sessions on the physiotherapist's timeline (``patients.timeline``):
 one event per booking, at the session's start, with its status and attendance."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from battrerygg.clinic.timeline import Event, register
 from battrerygg.groups import queries
 from battrerygg.groups.models import BookingStatus
 from battrerygg.patients.models import Patient
+from battrerygg.patients.timeline import Event, register
 
 
 @register("groups", _("Group sessions"), order=45)

@@ -4,17 +4,16 @@ Booking ids in URLs are re-checked (404 for anyone else's booking)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from battrerygg.diary.views import patient_view
 from battrerygg.groups import queries, services
 from battrerygg.groups.calendar import booking_calendar
-from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
+from battrerygg.web.pages import patient_view
 
 
 @patient_view
@@ -32,10 +31,7 @@ def index(request: HttpRequest, patient: Patient) -> HttpResponse:
 @patient_view
 def calendar_file(request: HttpRequest, patient: Patient, booking_id: int) -> HttpResponse:
     """The booking as an .ics file (cancelled sessions give a cancelling file)."""
-    try:
-        booking = queries.own_booking(request.user, booking_id)
-    except AccessDenied:
-        raise Http404 from None
+    booking = queries.own_booking(request.user, booking_id)
     response = HttpResponse(booking_calendar(booking, now=timezone.now()),
                             content_type="text/calendar; charset=utf-8")
     day = timezone.localtime(booking.session.starts_at, booking.session.tz).date()
@@ -50,8 +46,6 @@ def cancel(request: HttpRequest, patient: Patient, booking_id: int) -> HttpRespo
     try:
         booking = queries.own_booking(request.user, booking_id)
         services.cancel_booking(request.user, booking.pk, now=timezone.now())
-    except AccessDenied:
-        raise Http404 from None
     except services.GroupError as error:
         messages.error(request, str(error.message))
     else:

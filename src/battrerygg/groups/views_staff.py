@@ -21,20 +21,13 @@ from battrerygg.groups import queries, services
 from battrerygg.groups.forms import FIELD_OF_ERROR, BookForm, SessionForm
 from battrerygg.groups.material import slides
 from battrerygg.groups.models import Attendance, GroupSession, SessionKind
-from battrerygg.patients.access import AccessDenied, StaffAccess, roster_visible, staff_clinics
-from battrerygg.web.staff import patient_page, physio_page, staff_page
+from battrerygg.patients.access import StaffAccess, roster_visible, staff_clinics
+from battrerygg.web.pages import patient_page, physio_page, staff_page
 
 
 def _zone(user: Any) -> ZoneInfo:
     clinic = staff_clinics(user).first()
     return ZoneInfo(clinic.timezone if clinic else "Europe/Stockholm")
-
-
-def _session(request: HttpRequest, session_id: int) -> GroupSession:
-    try:
-        return queries.session_for_staff(request.user, session_id)
-    except AccessDenied:
-        raise Http404 from None
 
 
 @staff_page
@@ -83,8 +76,6 @@ def _session_form(request: HttpRequest, session: GroupSession | None) -> HttpRes
                 messages.success(request, _("The session is saved."))
         except services.GroupError as error:
             form.add_error(FIELD_OF_ERROR.get(error.code), str(error.message))
-        except AccessDenied:
-            raise Http404 from None
         else:
             return redirect("groups_staff:detail", saved.pk)
     return render(request, "groups/session_form.html", {"form": form, "session": session})
@@ -99,7 +90,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
 @staff_page
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
     """Change a session that has not started."""
-    session = _session(request, session_id)
+    session = queries.session_for_staff(request.user, session_id)
     if session.is_cancelled or session.starts_at <= timezone.now():
         messages.info(request, _("A session that has started or is cancelled cannot be changed."))
         return redirect("groups_staff:detail", session.pk)
@@ -109,7 +100,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
 @staff_page
 def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
     """Ask, then cancel the session (repeating is harmless)."""
-    session = _session(request, session_id)
+    session = queries.session_for_staff(request.user, session_id)
     if request.method == "POST":
         try:
             services.cancel_session(request.user, session.pk, now=timezone.now())
@@ -127,7 +118,7 @@ def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     """A session: details, counts, and the patients the user may see by name (one audit
     row per patient shown), with the attendance form once the session has started."""
-    session = _session(request, session_id)
+    session = queries.session_for_staff(request.user, session_id)
     now = timezone.now()
     lines = queries.roster(request.user, session)
     booked = [line for line in lines if line.position is None]
@@ -151,7 +142,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
 @physio_page
 def attendance(request: HttpRequest, session_id: int) -> HttpResponse:
     """Save the attendance form: fields ``attended-<booking id>`` = yes / no / ""."""
-    session = _session(request, session_id)
+    session = queries.session_for_staff(request.user, session_id)
     marks: dict[int, str] = {}
     for key, value in request.POST.items():
         if key.startswith("attended-") and key.removeprefix("attended-").isdigit():
@@ -160,8 +151,6 @@ def attendance(request: HttpRequest, session_id: int) -> HttpResponse:
         changed = services.mark_attendance(request.user, session.pk, marks, now=timezone.now())
     except services.GroupError as error:
         messages.error(request, str(error.message))
-    except AccessDenied:
-        raise Http404 from None
     else:
         messages.success(request, _("Attendance is saved.") if changed
                          else _("Nothing was changed."))
@@ -198,8 +187,6 @@ def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                     request.user, form.cleaned_data["session"], patient)
             except services.GroupError as error:
                 form.add_error("session", str(error.message))
-            except AccessDenied:
-                raise Http404 from None
             else:
                 if booking.status == "waiting":
                     messages.warning(request, _(
@@ -225,8 +212,6 @@ def patient_booking_cancel(
         services.cancel_booking(request.user, booking_id, now=timezone.now())
     except services.GroupError as error:
         messages.error(request, str(error.message))
-    except AccessDenied:
-        raise Http404 from None
     else:
         messages.success(request, _("The booking is cancelled."))
     return redirect("groups_staff:patient_sessions", access.patient.ref)

@@ -15,13 +15,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from battrerygg.clinical.balance import Capacity, Load, suggestions, tilt
-from battrerygg.diary.views import patient_view
 from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
 from battrerygg.plan import drawing, queries, reminders, services
 from battrerygg.plan.forms import CheckInForm, GoalForm, MotivationForm, ReminderForm
 from battrerygg.plan.models import BalanceCheckIn, PhysicalLoadDirection, WeeklyGoal
 from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
+from battrerygg.web.pages import patient_view
 
 SUMMARY_WEEKS = 8
 
@@ -72,10 +72,7 @@ def balance(request: HttpRequest, patient: Patient) -> HttpResponse:
 @patient_view
 def checkin_detail(request: HttpRequest, patient: Patient, checkin_id: int) -> HttpResponse:
     """One earlier check-in."""
-    try:
-        found = queries.checkin(request.user, checkin_id)
-    except AccessDenied:
-        raise Http404 from None
+    found = queries.checkin(request.user, checkin_id)
     return render(request, "plan/checkin.html", _checkin_context(found))
 
 
@@ -142,10 +139,7 @@ def goal_new(request: HttpRequest, patient: Patient) -> HttpResponse:
 @patient_view
 def goal_edit(request: HttpRequest, patient: Patient, goal_id: int) -> HttpResponse:
     """Change how much a current goal asks for; past weeks keep the goal they had."""
-    try:
-        goal = queries.goal_for_change(request.user, goal_id)
-    except AccessDenied:
-        raise Http404 from None
+    goal = queries.goal_for_change(request.user, goal_id)
     form = GoalForm(request.POST if request.method == "POST" else None,
                     initial={"activity": goal.activity, "unit": goal.unit,
                              "target": goal.target})

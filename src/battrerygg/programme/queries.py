@@ -139,3 +139,17 @@ def latest_sessions(user: Any, patient: Patient, *, limit: int = 10) -> list[Act
         .select_related("prescription")
         .order_by("-started_at", "-pk")[:limit]
     )
+
+
+def exercise_titles(user: Any, patient: Patient, language: str) -> dict[int, str]:
+    """{prescription id: its exercise's title in ``language``} for every prescription of
+    ``patient`` (current and ended) whose exercise is in the library, in one query: for
+    naming logged sessions, which are diary entries. Empty when ``user`` may not see the
+    patient; a staff read outside a page's read scope that finds prescriptions is audited."""
+    found = list(Prescription.objects.filter(
+        patient=patient, patient__in=visible_patients(user)
+    ).values_list("pk", "exercise"))
+    if found:
+        record_read(actor=user, patient=patient, what="programme")
+    titles = {pk: library.exercise(language, slug) for pk, slug in found}
+    return {pk: exercise.title for pk, exercise in titles.items() if exercise is not None}

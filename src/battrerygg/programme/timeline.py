@@ -1,4 +1,4 @@
-"""The programme's events on the physiotherapist's timeline of a patient (clinic.timeline):
+"""The programme's events on the physiotherapist's timeline of a patient (patients.timeline):
 each prescription, each dose change and each ending. Sessions appear as diary entries."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from battrerygg.clinic.timeline import Event, register
 from battrerygg.patients.models import Patient
+from battrerygg.patients.timeline import Event, register
 from battrerygg.programme import library, queries
 from battrerygg.programme.templatetags.programme_tags import dose, per_week
 from battrerygg.programme.views import language

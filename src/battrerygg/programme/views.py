@@ -17,10 +17,9 @@ from battrerygg.diary.forms import ActivityForm
 from battrerygg.diary.models import ActivityKind
 from battrerygg.diary.queries import limits_for
 from battrerygg.diary.texts import ADVICE, ZONE_LABELS
-from battrerygg.diary.views import ERRORS as DIARY_ERRORS
-from battrerygg.diary.views import patient_view
-from battrerygg.patients.access import AccessDenied
+from battrerygg.diary.texts import ERRORS as DIARY_ERRORS
 from battrerygg.programme import library, queries, texts
+from battrerygg.web.pages import patient_view
 
 
 def language() -> str:
@@ -40,10 +39,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
 @patient_view
 def log(request: HttpRequest, patient: Any, prescription_id: int) -> HttpResponse:
     """Log a session of a prescribed exercise in the diary, with pain as in the diary."""
-    try:
-        item = queries.prescription(request.user, patient, prescription_id)
-    except AccessDenied:
-        raise Http404 from None
+    item = queries.prescription(request.user, patient, prescription_id)
     if item.ended_at is not None:
         raise Http404
     limits = limits_for(patient)
@@ -58,7 +54,7 @@ def log(request: HttpRequest, patient: Any, prescription_id: int) -> HttpRespons
                     submission_key=form.cleaned_data["submission_key"],
                 )
             except diary_services.DiaryError as exc:
-                form.add_error(None, texts.ERRORS.get(exc.code) or DIARY_ERRORS[exc.code]())
+                form.add_error(None, texts.ERRORS.get(exc.code) or DIARY_ERRORS[exc.code])
             else:
                 if created:
                     messages.success(request, _("Your session is saved."))

@@ -19,11 +19,11 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from battrerygg.diary.texts import ZONE_LABELS
-from battrerygg.patients.access import AccessDenied, StaffAccess
+from battrerygg.patients.access import StaffAccess
 from battrerygg.programme import library, queries, services, texts
 from battrerygg.programme.forms import DoseForm, PrescribeForm, VersionForm
 from battrerygg.programme.views import language
-from battrerygg.web.staff import patient_page, staff_page
+from battrerygg.web.pages import patient_page, staff_page
 
 
 @staff_page
@@ -80,8 +80,6 @@ def programme(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                 )
             except services.ProgrammeError as exc:
                 form.add_error(None, texts.ERRORS[exc.code])
-            except AccessDenied:
-                raise Http404 from None
             else:
                 messages.success(request, gettext("The exercise is prescribed.") if created
                                  else texts.DOSE_CHANGE_NOTES["stale"])
@@ -90,20 +88,13 @@ def programme(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     return _page(request, access)
 
 
-def _prescription(request: HttpRequest, access: StaffAccess, prescription_id: int) -> Any:
-    try:
-        return queries.prescription(request.user, access.patient, prescription_id)
-    except AccessDenied:
-        raise Http404 from None
-
-
 def _one_click(action: Callable[..., bool], done: str) -> Callable[..., HttpResponse]:
     """A POST button on one prescription: progress, regress, undo (with the version)."""
 
     @require_POST
     @patient_page("programme")
     def view(request: HttpRequest, access: StaffAccess, prescription_id: int) -> HttpResponse:
-        item = _prescription(request, access, prescription_id)
+        item = queries.prescription(request.user, access.patient, prescription_id)
         form = VersionForm(request.POST)
         if not form.is_valid():
             messages.error(request, texts.DOSE_CHANGE_NOTES["stale"])
@@ -112,8 +103,6 @@ def _one_click(action: Callable[..., bool], done: str) -> Callable[..., HttpResp
                 changed = action(request.user, item, version=form.cleaned_data["version"])
             except services.ProgrammeError as exc:
                 messages.error(request, texts.ERRORS[exc.code])
-            except AccessDenied:
-                raise Http404 from None
             else:
                 messages.success(request, texts.DOSE_CHANGE_NOTES[done if changed else "stale"])
         return redirect(f"{_programme_url(access)}#p{item.pk}")
@@ -144,7 +133,7 @@ reopen = _one_click(_reopen, "reopened")
 @patient_page("programme")
 def change(request: HttpRequest, access: StaffAccess, prescription_id: int) -> HttpResponse:
     """Change a prescription's level, dose, frequency and notes by hand."""
-    item = _prescription(request, access, prescription_id)
+    item = queries.prescription(request.user, access.patient, prescription_id)
     if item.ended_at is not None:
         raise Http404
     status = 200

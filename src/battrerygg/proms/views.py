@@ -18,21 +18,13 @@ from django.views.decorators.http import require_POST
 
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.instruments.base import AnswerError
-from battrerygg.diary.views import patient_view
-from battrerygg.patients.access import AccessDenied
 from battrerygg.proms import chart, display, queries, services, texts
 from battrerygg.proms.models import Response, Timepoint
+from battrerygg.web.pages import patient_view
 
 
 def _language() -> str:
     return (get_language() or "sv")[:2]
-
-
-def _own_or_404(request: HttpRequest, response_id: int) -> Response:
-    try:
-        return queries.response_for_change(request.user, response_id)
-    except AccessDenied:
-        raise Http404 from None
 
 
 def _error(code: str) -> str:
@@ -128,7 +120,7 @@ def _page(request: HttpRequest, found: Response, number: int, *, error: str = ""
 def question(request: HttpRequest, patient: Any, response_id: int, number: int
              ) -> HttpResponse:
     """One question. POST saves the answer and goes on (next), back, or to the summary."""
-    found = _own_or_404(request, response_id)
+    found = queries.response_for_change(request.user, response_id)
     if found.submitted:
         return redirect("proms:result", response_id=found.pk)
     instrument = REGISTRY[found.instrument]
@@ -157,7 +149,7 @@ def question(request: HttpRequest, patient: Any, response_id: int, number: int
 @patient_view
 def summary(request: HttpRequest, patient: Any, response_id: int) -> HttpResponse:
     """Every answer before sending, each with a link to change it. POST sends the form."""
-    found = _own_or_404(request, response_id)
+    found = queries.response_for_change(request.user, response_id)
     if found.submitted:
         return redirect("proms:result", response_id=found.pk)
     error = ""
@@ -199,10 +191,7 @@ def summary(request: HttpRequest, patient: Any, response_id: int) -> HttpRespons
 @patient_view
 def result(request: HttpRequest, patient: Any, response_id: int) -> HttpResponse:
     """A sent questionnaire: the score in plain words and the change from baseline (C6)."""
-    try:
-        found = queries.response(request.user, response_id)
-    except AccessDenied:
-        raise Http404 from None
+    found = queries.response(request.user, response_id)
     if not found.submitted:
         return redirect(_next_url(found))
     instrument = REGISTRY[found.instrument]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
@@ -41,10 +41,7 @@ def check(request: HttpRequest) -> HttpResponse:
 
 def result(request: HttpRequest, check_id: int) -> HttpResponse:
     """A stored check's outcome (the patient's own only)."""
-    try:
-        found = queries.check(request.user, check_id)
-    except AccessDenied:
-        raise Http404 from None
+    found = queries.check(request.user, check_id)
     return _result(
         request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at,
         patient=None if found.patient.user_id == request.user.pk else found.patient,

@@ -1,4 +1,5 @@
-"""Request-wide behaviour: the user's language and a clear 503 when the database is down."""
+"""Request-wide behaviour: the user's language, a clear 503 when the database is down and
+the 404 page for data the access layer refuses (``AccessDenied``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from battrerygg.patients.access import AccessDenied
 
 logger = logging.getLogger(__name__)
 
@@ -90,3 +93,27 @@ class DatabaseUnavailableMiddleware:
         translation.activate(cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE)
         body = render_to_string("503.html", {})
         return HttpResponse(body, status=503, headers={"Retry-After": "30"})
+
+
+class AccessDeniedMiddleware:
+    """Show a ``patients.access.AccessDenied`` that a view lets through as the 404 page.
+
+    The one place where refused access becomes "not found" (never 403, so that ids of other
+    patients are not confirmed): raising Http404 here is handled by Django exactly like an
+    Http404 raised by the view (same handler and template, logged as "Not Found"); the
+    view's exception leaves no audit row, since ``web.pages.patient_page`` writes its row
+    only after the view returns. A view that answers AccessDenied otherwise (a 403, a
+    message, an htmx partial) catches it itself.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        """Raise Http404 for AccessDenied; leave every other exception alone (None)."""
+        if isinstance(exc, AccessDenied):
+            raise Http404 from None
+        return None

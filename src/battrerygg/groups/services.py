@@ -1,5 +1,6 @@
 """Every write of group sessions and bookings (SPEC T4): checked here (forms are not the
-only caller), in a transaction, audited when it concerns a patient, harmless to repeat.
+only caller; who may do what is asked of ``patients.access``), in a transaction, audited
+when it concerns a patient, harmless to repeat.
 
 Concurrency: every write that counts places locks the session row first
 (``select_for_update``), so two physiotherapists booking the last place at the same moment

@@ -266,9 +266,10 @@ def roster_visible(user: Any, session: GroupSessionLike) -> bool:
 
 def roster_patients(user: Any, session: GroupSessionLike) -> QuerySet[Patient]:
     """The patients of ``session`` whom ``user`` sees by name (and marks attendance for):
-    everyone booked for the leader (``roster_visible``), their own patients
-    (``visible_patients``) for another physiotherapist of the session's clinic, nobody for
-    a clinic admin (counts only). Raises AccessDenied for anyone who is not staff of the
+    every patient with a booking in the session for the leader (``roster_visible``), their
+    own patients (``visible_patients``) for another physiotherapist of the session's
+    clinic, nobody for a clinic admin (counts only). A filter: callers still choose the
+    bookings (booked, waiting). Raises AccessDenied for anyone who is not staff of the
     session's clinic."""
     if not staff_clinics(user).filter(pk=session.clinic_id).exists():
         raise AccessDenied

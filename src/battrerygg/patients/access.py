@@ -11,9 +11,9 @@ Rules (SPEC §1):
   content;
 - a system admin sees no patient content through the product.
 
-``user`` parameters are Django users or AnonymousUser (typed ``Any``: the answer for an
-anonymous or inactive user is always "no"). Functions named ``may_*`` answer a question;
-``check_*`` raise AccessDenied; the others return what the user may see.
+``user`` parameters are Django users or AnonymousUser (typed ``Any``; every answer for an
+anonymous user is "no"). Functions named ``may_*`` answer a question; ``check_*`` raise
+AccessDenied; the others return what the user may see or choose from.
 """
 
 from __future__ import annotations

@@ -98,3 +98,31 @@ def test_may_see_agrees_with_visible_patients(cast):
                 pk=patient.pk).exists(), (user, patient)
     cast.patient.user.is_active = False
     assert not may_see(cast.patient.user, cast.patient)
+
+
+@pytest.mark.parametrize("who", ["colleague", "other_physio", "clinic_admin"])
+def test_reads_that_take_a_patient_ask_the_access_layer(cast, anna_plan, who):
+    from battrerygg.plan import queries
+
+    _checkin, goal = anna_plan
+    stranger = getattr(cast, who)
+    for read in (lambda u: queries.next_checkin(u, cast.patient, None),
+                 lambda u: queries.wants_email_reminders(u, cast.patient),
+                 lambda u: queries.had_goal(u, cast.patient, goal.pk)):
+        with pytest.raises(AccessDenied):
+            read(stranger)
+        with pytest.raises(AccessDenied):
+            read(cast.patient_b.user)
+        read(cast.patient.user)
+        read(cast.physio)
+
+
+def test_had_goal_tells_an_ended_goal_from_a_foreign_one(cast, anna_plan):
+    from battrerygg.plan import queries
+
+    _checkin, goal = anna_plan
+    services.end_goal(goal, today=date(2026, 4, 1))  # two weeks on: kept, ended
+    goal.refresh_from_db()
+    assert goal.ends_on is not None
+    assert queries.had_goal(cast.patient.user, cast.patient, goal.pk)
+    assert not queries.had_goal(cast.patient_b.user, cast.patient_b, goal.pk)

@@ -1,5 +1,6 @@
 """Writes about staff: a clinic admin adds and removes staff of their clinics and moves a
-leaving physiotherapist's patients to a colleague (SPEC §1 clinic admin)."""
+leaving physiotherapist's patients to a colleague (SPEC §1 clinic admin). Who may manage,
+join, be removed and take over is decided by the access layer (``patients.access``)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.accounts.models import Clinic, StaffMembership, User
 from battrerygg.audit.services import record_change
-from battrerygg.patients.access import staff_clinics
+from battrerygg.patients import access
+from battrerygg.patients.access import STAFF_ROLES
 from battrerygg.patients.models import CareRelation
-
-STAFF_ROLES = (Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
 
 
 class StaffError(Exception):
@@ -30,7 +30,7 @@ class StaffError(Exception):
 
 
 def _admin_clinic(admin: User, clinic_id: int) -> Clinic:
-    clinic = staff_clinics(admin, Role.CLINIC_ADMIN).filter(pk=clinic_id).first()
+    clinic = access.managed_clinics(admin).filter(pk=clinic_id).first()
     if clinic is None:
         raise StaffError(_("You do not manage that clinic."))
     return clinic
@@ -67,7 +67,7 @@ def add_staff(
     if user is None:
         user = User.objects.create_user(email=email, password=None, full_name=full_name.strip(),
                                         role=role)
-    elif user.role != role:
+    elif not access.may_join_staff(user, role):
         # Never reveal what kind of account it is (it could be a patient's).
         raise StaffError(_("That e-mail address is already used by another account."))
     _membership, created = StaffMembership.objects.get_or_create(user=user, clinic=clinic)
@@ -77,7 +77,7 @@ def add_staff(
 def staff_of(admin: User) -> list[StaffMembership]:
     """Memberships of the clinics the admin manages, by clinic and name."""
     return list(
-        StaffMembership.objects.filter(clinic__in=staff_clinics(admin, Role.CLINIC_ADMIN))
+        access.managed_memberships(admin)
         .select_related("user", "clinic")
         .order_by("clinic__name", "user__full_name", "user__email")
     )
@@ -86,8 +86,7 @@ def staff_of(admin: User) -> list[StaffMembership]:
 def membership_for_admin(admin: User, membership_id: int) -> StaffMembership:
     """A membership of a clinic the admin manages. Raises StaffError otherwise."""
     found = (
-        StaffMembership.objects.filter(
-            pk=membership_id, clinic__in=staff_clinics(admin, Role.CLINIC_ADMIN))
+        access.managed_memberships(admin).filter(pk=membership_id)
         .select_related("user", "clinic").first()
     )
     if found is None:
@@ -111,7 +110,7 @@ def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = No
     Raises StaffError with a translated reason.
     """
     membership = membership_for_admin(admin, membership_id)
-    if membership.user_id == admin.pk:
+    if not access.may_remove_member(admin, membership):
         raise StaffError(_("You cannot remove yourself."))
     relations = list(
         CareRelation.objects.select_for_update().filter(
@@ -121,10 +120,7 @@ def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = No
     if relations:
         target = None
         if move_to_id is not None:
-            target = User.objects.filter(
-                pk=move_to_id, role=Role.PHYSIOTHERAPIST, is_active=True,
-                memberships__clinic=membership.clinic,
-            ).exclude(pk=membership.user_id).first()
+            target = access.takeover_colleague(membership, move_to_id)
         if target is None:
             raise StaffError(_(
                 "This physiotherapist still has patients. Choose a colleague to take them over."
@@ -155,7 +151,7 @@ def send_staff_invite(admin: User, user: User, clinic: Clinic, *, base_url: str 
     from battrerygg.care.invites import invite_path
 
     _admin_clinic(admin, clinic.pk)
-    if user.has_usable_password() or user.role not in STAFF_ROLES:
+    if user.has_usable_password() or not access.has_role(user, *STAFF_ROLES):
         raise StaffError(_("This account already has a password."))
     uid, token = invite_path(user)
     link = (base_url or settings.SITE_URL).rstrip("/") + reverse(

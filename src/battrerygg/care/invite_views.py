@@ -11,10 +11,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import translation
 
-from battrerygg.accounts.models import Role
 from battrerygg.care.invites import invite_tokens
-
-INVITABLE = (Role.PATIENT, Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
+from battrerygg.patients.access import may_accept_invite
 
 
 class InviteConfirmView(auth_views.PasswordResetConfirmView):
@@ -28,7 +26,7 @@ class InviteConfirmView(auth_views.PasswordResetConfirmView):
     def get_user(self, uidb64: str) -> Any:
         user = super().get_user(uidb64)
         # Patients invited by their physiotherapist, staff by their clinic admin.
-        return user if user is not None and user.role in INVITABLE else None
+        return user if user is not None and may_accept_invite(user) else None
 
     def dispatch(self, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().dispatch(*args, **kwargs)

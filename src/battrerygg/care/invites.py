@@ -22,7 +22,6 @@ class InviteTokenGenerator(PasswordResetTokenGenerator):
     key_salt = "battrerygg.care.invites.InviteTokenGenerator"
 
     def _make_hash_value(self, user: Any, timestamp: int) -> str:
-        from battrerygg.accounts.models import Role
         from battrerygg.care.models import Consent, Invite
 
         latest = (
@@ -30,7 +29,7 @@ class InviteTokenGenerator(PasswordResetTokenGenerator):
             .values_list("pk", flat=True).first()
         )
         value = f"{super()._make_hash_value(user, timestamp)}|{latest}"
-        if user.role == Role.PATIENT:
+        if user.is_patient:
             consent = (
                 Consent.objects.filter(patient__user=user, withdrawn_at__isnull=True,
                                        episode__end_date__isnull=True)

@@ -1,6 +1,6 @@
 """Every write of the physiotherapist's care records (SPEC T1, T2): in a transaction,
-audited, refused unless ``access.may_treat`` (or, for a new patient, the physiotherapist
-works at the clinic), and harmless to repeat."""
+audited, refused unless ``access.may_treat`` (or, for a new patient,
+``access.may_register_patient``), and harmless to repeat."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from battrerygg.accounts.models import Clinic, Role, User
+from battrerygg.accounts.models import Clinic, User
 from battrerygg.audit.services import record_change
 from battrerygg.care import consent as consent_text
 from battrerygg.care.invites import invite_path
@@ -28,7 +28,7 @@ from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
 from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
 from battrerygg.patients import identity
-from battrerygg.patients.access import AccessDenied, may_treat, staff_clinics
+from battrerygg.patients.access import AccessDenied, check_treat, may_register_patient
 from battrerygg.patients.models import CareRelation, Episode, Patient
 from battrerygg.patients.services import current_episode, register_patient
 from battrerygg.proms import services as proms
@@ -53,11 +53,6 @@ def _locked_open_episode(patient: Patient) -> Episode | None:
     return Episode.objects.select_for_update().filter(pk=current.pk).first()
 
 
-def _treating(actor: Any, patient: Patient) -> None:
-    if not may_treat(actor, patient):
-        raise AccessDenied
-
-
 def _today(patient: Patient, now: datetime | None) -> date:
     return (now or timezone.now()).astimezone(patient.tz).date()
 
@@ -79,7 +74,7 @@ def create_patient(
     future or over 120 years ago), ("email_taken"), ("personnummer_taken") or
     ("already_registered") — the duplicates say nothing about where the other record is.
     """
-    if not staff_clinics(actor, Role.PHYSIOTHERAPIST).filter(pk=clinic.pk).exists():
+    if not may_register_patient(actor, clinic):
         raise AccessDenied
     earlier = Registration.objects.filter(submission_key=submission_key,
                                           created_by=actor).select_related("patient").first()
@@ -180,7 +175,7 @@ def record_assessment(
     CareError("episode_ended"), ("emergency_needs_referral"), ("referral_note_missing"),
     ("startback_missing"); proms.PromsError for a paper form that does not fit.
     """
-    _treating(actor, patient)
+    check_treat(actor, patient)
     if set(data.red_flags) != {s.value for s in Sign}:
         raise ValueError("answer every red-flag sign")
     outcome = outcome_of(data.red_flags)
@@ -253,7 +248,7 @@ def end_episode(
     CareError("end_date") for a date before the start or after today, ("episode_ended")
     when there is no open episode, ("already_ended") when it ended with another reason.
     """
-    _treating(actor, patient)
+    check_treat(actor, patient)
     reason = Episode.EndReason(reason).value
     today = _today(patient, now)
     on = on or today
@@ -283,7 +278,7 @@ def enrol(
     Raises AccessDenied; ValueError for an unknown method; CareError("consent_missing"),
     ("episode_ended"), ("not_assessed"), ("referred"), ("enrolment_date").
     """
-    _treating(actor, patient)
+    check_treat(actor, patient)
     if not consent_given:
         raise CareError("consent_missing")
     method = Consent.Method(method).value
@@ -319,7 +314,7 @@ def withdraw_consent(
     """Record that the patient withdrew their consent (when, by whom, how). Returns
     (consent, withdrawn_now); a second withdrawal changes nothing. Raises AccessDenied,
     ValueError for an unknown method, CareError("no_consent")."""
-    _treating(actor, patient)
+    check_treat(actor, patient)
     method = Consent.Method(method).value
     with transaction.atomic():
         consent = (Consent.objects.select_for_update()
@@ -345,7 +340,7 @@ def send_invite(actor: Any, patient: Patient, *, base_url: str | None = None) ->
     A new invitation voids the link of the previous one. The mail holds no health data and
     no personnummer. Raises AccessDenied; CareError("not_enrolled") without an active
     consent in the current episode, ("already_active") when they have a password."""
-    _treating(actor, patient)
+    check_treat(actor, patient)
     user = patient.user
     if user.has_usable_password():
         raise CareError("already_active")

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from battrerygg.accounts.models import Role
 from battrerygg.care import consent as consent_text
 from battrerygg.care import queries, services
 from battrerygg.care.forms import (
@@ -29,7 +28,7 @@ from battrerygg.care.texts import ERRORS
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.red_flags import Sign
 from battrerygg.patients import identity
-from battrerygg.patients.access import StaffAccess, staff_clinics
+from battrerygg.patients.access import StaffAccess, registration_clinics
 from battrerygg.proms import texts as proms_texts
 from battrerygg.proms.services import PromsError
 from battrerygg.redflags.texts import QUESTIONS
@@ -52,7 +51,7 @@ def _context(request: HttpRequest, access: StaffAccess, **extra: Any) -> dict[st
 @physio_page
 def new_patient(request: HttpRequest) -> HttpResponse:
     """Register a new patient (name, e-mail, personnummer, language) in my care."""
-    clinics = staff_clinics(request.user, Role.PHYSIOTHERAPIST)
+    clinics = registration_clinics(request.user)
     form = NewPatientForm(request.POST or None, clinics=clinics)
     error = ""
     if request.method == "POST" and form.is_valid():

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from battrerygg.accounts import services
 from battrerygg.accounts.models import Role
-from battrerygg.patients.access import staff_clinics
+from battrerygg.patients.access import managed_clinics, may_take_over
 from battrerygg.textcheck import has_unsafe_characters
 from battrerygg.web.pages import admin_page
 
@@ -44,12 +44,10 @@ class StaffForm(forms.Form):
 
 def _page(request: HttpRequest, form: StaffForm, status: int = 200) -> HttpResponse:
     memberships = services.staff_of(request.user)
-    rows = [(m, services.open_relations(m) if m.user.role == Role.PHYSIOTHERAPIST else None)
+    rows = [(m, services.open_relations(m) if m.user.is_physiotherapist else None)
             for m in memberships]
     colleagues = {
-        m.pk: [o.user for o in memberships if o.clinic_id == m.clinic_id and o.pk != m.pk
-               and o.user.role == Role.PHYSIOTHERAPIST and o.user.is_active]
-        for m in memberships
+        m.pk: [o.user for o in memberships if may_take_over(m, o)] for m in memberships
     }
     return render(request, "clinic/staff.html", {
         "rows": rows, "colleagues": colleagues, "form": form,
@@ -60,7 +58,7 @@ def _page(request: HttpRequest, form: StaffForm, status: int = 200) -> HttpRespo
 def staff(request: HttpRequest) -> HttpResponse:
     """Staff of the admin's clinics, with how many patients each physiotherapist has (a
     count, no names), and a form to add a member."""
-    clinics = list(staff_clinics(request.user, Role.CLINIC_ADMIN))
+    clinics = list(managed_clinics(request.user))
     if request.method != "POST":
         return _page(request, StaffForm(clinics=clinics))
     form = StaffForm(request.POST, clinics=clinics)

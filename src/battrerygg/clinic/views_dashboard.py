@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from battrerygg.accounts.models import Role
 from battrerygg.clinic import dashboard as reads
 from battrerygg.clinic import services
-from battrerygg.patients.access import AccessDenied, patient_for_staff
+from battrerygg.patients.access import AccessDenied, has_role, patient_for_staff
 from battrerygg.web.pages import staff_page
 
 # Clinic admin pages (their URL names, if installed): staff and groups management.
@@ -71,7 +71,7 @@ def _post(request: HttpRequest) -> HttpResponse:
 @staff_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     """My patients, what needs attention first; a clinic admin gets counts and links."""
-    if request.user.role == Role.CLINIC_ADMIN:
+    if has_role(request.user, Role.CLINIC_ADMIN):
         if request.method == "POST":
             raise Http404
         return render(request, "clinic/admin_start.html", {

@@ -14,17 +14,17 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from battrerygg.accounts.models import Role, User
+from battrerygg.accounts.models import User
 from battrerygg.audit.models import AuditEvent
 from battrerygg.groups.models import Booking, BookingStatus, GroupSession
 from battrerygg.patients.access import (
     AccessDenied,
     check_read,
-    may_see,
+    check_treat,
+    clinic_physiotherapists,
     own_patient,
-    roster_visible,
+    roster_patients,
     staff_clinics,
-    visible_patients,
 )
 from battrerygg.patients.models import Patient
 
@@ -65,10 +65,9 @@ def session_for_staff(user: Any, session_id: int) -> GroupSession:
 
 
 def leaders(clinic: Any) -> QuerySet[User]:
-    """The physiotherapists of ``clinic`` who may lead a session, by name."""
-    return User.objects.filter(
-        role=Role.PHYSIOTHERAPIST, is_active=True, memberships__clinic=clinic
-    ).order_by("full_name", "email")
+    """The physiotherapists of ``clinic`` who may lead a session
+    (``access.clinic_physiotherapists``), by name."""
+    return clinic_physiotherapists(clinic).order_by("full_name", "email")
 
 
 def _with_position(bookings: QuerySet[Booking]) -> QuerySet[Booking, Any]:
@@ -102,23 +101,20 @@ def _lines(bookings: QuerySet[Booking]) -> list[RosterLine]:
 
 def roster(user: Any, session: GroupSession) -> list[RosterLine]:
     """The patients of ``session`` that ``user`` may see by name, booked first, then the
-    waiting list in order: everyone for the leader (``access.roster_visible``), their own
-    patients for another physiotherapist of the clinic, nobody for a clinic admin.
+    waiting list in order: everyone for the leader, their own patients for another
+    physiotherapist of the clinic, nobody for a clinic admin (``access.roster_patients``;
+    AccessDenied for anyone not staff of the session's clinic).
 
     Writes one audit read row per patient returned, in one bulk insert ("groups.roster",
     object_id = session id, clinic = the session's clinic).
     """
-    if not staff_clinics(user).filter(pk=session.clinic_id).exists():
-        raise AccessDenied
-    if user.role != Role.PHYSIOTHERAPIST:
-        return []
+    shown = roster_patients(user, session)
     bookings = (
         session.bookings.exclude(status=BookingStatus.CANCELLED)
+        .filter(patient__in=shown)
         .select_related("patient__user")
         .order_by("status", "queued_at", "pk")  # "booked" sorts before "waiting"
     )
-    if not roster_visible(user, session):
-        bookings = bookings.filter(patient__in=visible_patients(user))
     lines = _lines(bookings)
     AuditEvent.objects.bulk_create([
         AuditEvent(actor=user, patient=line.patient, action=AuditEvent.Action.READ,
@@ -172,9 +168,9 @@ def own_booking(user: Any, booking_id: int) -> Booking:
 
 def bookable_sessions(user: Any, patient: Patient, *, now: datetime) -> list[GroupSession]:
     """Upcoming, not cancelled sessions at the clinics where ``user`` works, that
-    ``patient`` is not already booked into, with counts (for the booking form)."""
-    if not may_see(user, patient) or user.role != Role.PHYSIOTHERAPIST:
-        raise AccessDenied
+    ``patient`` is not already booked into, with counts (for the booking form). Raises
+    AccessDenied unless ``user`` may treat the patient (``access.check_treat``)."""
+    check_treat(user, patient)
     taken = Booking.objects.filter(patient=patient).exclude(
         status=BookingStatus.CANCELLED
     ).values("session_id")

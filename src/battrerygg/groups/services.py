@@ -1,5 +1,6 @@
 """Every write of group sessions and bookings (SPEC T4): checked here (forms are not the
-only caller), in a transaction, audited when it concerns a patient, harmless to repeat.
+only caller; who may do what is asked of ``patients.access``), in a transaction, audited
+when it concerns a patient, harmless to repeat.
 
 Concurrency: every write that counts places locks the session row first
 (``select_for_update``), so two physiotherapists booking the last place at the same moment
@@ -23,7 +24,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from battrerygg.accounts.models import Role, User
+from battrerygg.accounts.models import User
 from battrerygg.audit.services import record_change
 from battrerygg.groups.models import (
     CAPACITY_MAX,
@@ -35,7 +36,8 @@ from battrerygg.groups.models import (
     SessionKind,
 )
 from battrerygg.localtime import exists_locally
-from battrerygg.patients.access import AccessDenied, may_change, may_treat, staff_clinics
+from battrerygg.patients import access
+from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 
@@ -150,16 +152,8 @@ def _check(clinic: Any, data: SessionInput, *, now: datetime) -> None:
         raise GroupError("no_place")
     if data.video_url.strip() and not valid_video_url(data.video_url.strip()):
         raise GroupError("bad_video")
-    if data.leader.role != Role.PHYSIOTHERAPIST or not data.leader.is_active or not (
-        data.leader.memberships.filter(clinic=clinic).exists()
-    ):
+    if not access.may_lead(data.leader, clinic):
         raise GroupError("bad_leader")
-
-
-def may_manage(user: Any, clinic: Any) -> bool:
-    """Whether ``user`` may schedule, change and cancel sessions of ``clinic``: its clinic
-    admins and physiotherapists."""
-    return staff_clinics(user).filter(pk=clinic.pk).exists()
 
 
 def _fields(data: SessionInput) -> dict[str, Any]:
@@ -182,7 +176,7 @@ def schedule_session(
     clinic). The same submission_key again returns the session first saved with it (a
     double submit), without change.
     """
-    if not may_manage(actor, clinic):
+    if not access.may_manage_sessions(actor, clinic):
         raise AccessDenied
     if submission_key is not None:
         earlier = GroupSession.objects.filter(submission_key=submission_key, clinic=clinic).first()
@@ -235,7 +229,7 @@ def edit_session(actor: Any, session_id: int, data: SessionInput, *, now: dateti
     places than booked patients; "started"; "cancelled"). More places move patients up from
     the waiting list. Saving unchanged values changes nothing."""
     session = _locked(session_id)
-    if not may_manage(actor, session.clinic):
+    if not access.may_manage_sessions(actor, session.clinic):
         raise AccessDenied
     if session.is_cancelled:
         raise GroupError("cancelled")
@@ -261,7 +255,7 @@ def cancel_session(actor: Any, session_id: int, *, now: datetime) -> GroupSessio
     cancel the event. Cancelling again changes nothing. Raises AccessDenied, GroupError
     ("started" once it has ended)."""
     session = _locked(session_id)
-    if not may_manage(actor, session.clinic):
+    if not access.may_manage_sessions(actor, session.clinic):
         raise AccessDenied
     if session.is_cancelled:
         return session
@@ -271,10 +265,6 @@ def cancel_session(actor: Any, session_id: int, *, now: datetime) -> GroupSessio
     session.sequence += 1
     session.save(update_fields=["cancelled_at", "sequence", "updated_at"])
     return session
-
-
-def _may_book_at(actor: Any, patient: Patient, session: GroupSession) -> bool:
-    return may_treat(actor, patient) and staff_clinics(actor).filter(pk=session.clinic_id).exists()
 
 
 @transaction.atomic
@@ -296,7 +286,7 @@ def book_patient(
     session = _locked(session_id)
     if now is None:
         now = timezone.now()  # taken under the lock: queue order = order of arrival
-    if not _may_book_at(actor, patient, session):
+    if not access.may_book(actor, patient, session):
         raise AccessDenied
     if current_episode(patient) is None:
         raise GroupError("episode_ended")
@@ -331,7 +321,7 @@ def cancel_booking(actor: Any, booking_id: int, *, now: datetime) -> Booking:
         raise AccessDenied from None
     session = _locked(session_id)
     booking = Booking.objects.select_related("patient").get(pk=booking_id)
-    if not (may_change(actor, booking.patient) or _may_book_at(actor, booking.patient, session)):
+    if not access.may_cancel_booking(actor, booking.patient, session):
         raise AccessDenied
     if booking.status == BookingStatus.CANCELLED:
         return booking
@@ -350,14 +340,6 @@ def cancel_booking(actor: Any, booking_id: int, *, now: datetime) -> Booking:
     return booking
 
 
-def may_mark_attendance(actor: Any, session: GroupSession) -> bool:
-    """The leader or a physiotherapist of the session's clinic."""
-    return bool(
-        getattr(actor, "role", None) == Role.PHYSIOTHERAPIST
-        and staff_clinics(actor).filter(pk=session.clinic_id).exists()
-    )
-
-
 @transaction.atomic
 def mark_attendance(
     actor: Any, session_id: int, marks: dict[int, str], *, now: datetime
@@ -370,10 +352,8 @@ def mark_attendance(
     clinic marks the patients they may treat. Raises AccessDenied for anyone else or for a
     booking outside that set; GroupError "bad_attendance" for an unknown mark.
     """
-    from battrerygg.patients.access import roster_visible, visible_patients
-
     session = _locked(session_id)
-    if not may_mark_attendance(actor, session):
+    if not access.may_mark_attendance(actor, session):
         raise AccessDenied
     if session.is_cancelled:
         raise GroupError("cancelled")
@@ -381,9 +361,9 @@ def mark_attendance(
         raise GroupError("not_started")
     if any(mark not in Attendance.values for mark in marks.values()):
         raise GroupError("bad_attendance")
-    allowed = session.bookings.filter(status=BookingStatus.BOOKED).select_related("patient")
-    if not roster_visible(actor, session):
-        allowed = allowed.filter(patient__in=visible_patients(actor))
+    allowed = session.bookings.filter(
+        status=BookingStatus.BOOKED, patient__in=access.roster_patients(actor, session)
+    ).select_related("patient")
     bookings = {b.pk: b for b in allowed.filter(pk__in=list(marks))}
     if len(bookings) != len(marks):
         raise AccessDenied

@@ -17,11 +17,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from battrerygg.accounts.models import Role
 from battrerygg.groups import queries, services
 from battrerygg.groups.forms import FIELD_OF_ERROR, BookForm, SessionForm
 from battrerygg.groups.material import slides
 from battrerygg.groups.models import Attendance, GroupSession, SessionKind
-from battrerygg.patients.access import StaffAccess, roster_visible, staff_clinics
+from battrerygg.patients.access import (
+    StaffAccess,
+    has_role,
+    may_mark_attendance,
+    roster_visible,
+    staff_clinics,
+)
 from battrerygg.web.pages import patient_page, physio_page, staff_page
 
 
@@ -55,7 +62,7 @@ def _session_form(request: HttpRequest, session: GroupSession | None) -> HttpRes
             "place": session.place, "video_url": session.video_url,
             "capacity": session.capacity, "leader": session.leader,
         }
-    elif request.user.role == "physiotherapist":
+    elif has_role(request.user, Role.PHYSIOTHERAPIST):
         initial["leader"] = request.user
     form = SessionForm(request.POST if request.method == "POST" else None, initial=initial,
                        clinics=clinics, leaders=queries.leaders(clinic))
@@ -124,7 +131,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     booked = [line for line in lines if line.position is None]
     may_mark = (
         session.starts_at <= now and not session.is_cancelled
-        and services.may_mark_attendance(request.user, session) and bool(booked)
+        and may_mark_attendance(request.user, session) and bool(booked)
     )
     with timezone.override(session.tz):
         return render(request, "groups/session_detail.html", {

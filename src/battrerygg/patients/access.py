@@ -1,23 +1,35 @@
 """The access layer: which patients a user may see, and what they may do.
 
-Every view, API route and export asks this module; nothing else decides. Rules (SPEC §1):
+Every view, API route, service and export asks this module; nothing else decides who may
+see or do what (``tests/test_access_boundary.py`` fails on a decision made elsewhere).
+Rules (SPEC §1):
 - a patient sees and changes their own data only;
 - a physiotherapist sees patients of their clinics with whom they have an active care
-  relation at one of those clinics; their reads are audit-logged (``audit``);
-- a clinic admin manages the staff and groups of their clinics and sees no patient content;
+  relation at one of those clinics, and writes their clinical records; their reads are
+  audit-logged (``audit``);
+- a clinic admin manages the staff and group sessions of their clinics and sees no patient
+  content;
 - a system admin sees no patient content through the product.
+
+``user`` parameters are Django users or AnonymousUser (typed ``Any``; every answer for an
+anonymous user is "no"). Functions named ``may_*`` answer a question; ``check_*`` raise
+AccessDenied; the others return what the user may see or choose from.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import QuerySet
 
-from battrerygg.accounts.models import Clinic, Role
+from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
 from battrerygg.patients.models import CareRelation, Patient
+
+STAFF_ROLES = (Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
+"""The roles that work at clinics (a StaffMembership); the others are patients and system
+admins."""
 
 
 class AccessDenied(Exception):
@@ -29,10 +41,23 @@ def _active(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and bool(user.is_active)
 
 
+# Who is who ---------------------------------------------------------------------------------
+
+def has_role(user: Any, *roles: str) -> bool:
+    """Whether ``user`` is logged in with one of ``roles`` (Role values). Anonymous: False.
+
+    Says nothing about clinics: a staff page also needs ``staff_clinics(user)`` (the
+    guards of the staff pages). Django's login refuses inactive users, so a logged-in user
+    is active; an account passed in by a service (a leader, a new member) is checked as it
+    is stored.
+    """
+    return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) in roles
+
+
 def staff_clinics(user: Any, role: str | None = None) -> QuerySet[Clinic]:
     """Clinics ``user`` works at as staff (physiotherapist or clinic admin); none for
     anyone else. role: limit to users of that role (e.g. Role.CLINIC_ADMIN)."""
-    if not _active(user) or user.role not in (Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN):
+    if not _active(user) or user.role not in STAFF_ROLES:
         return Clinic.objects.none()
     if role is not None and user.role != role:
         return Clinic.objects.none()
@@ -124,6 +149,39 @@ def may_treat(user: Any, patient: Patient) -> bool:
     )
 
 
+def check_treat(user: Any, patient: Patient) -> None:
+    """Let ``user`` write ``patient``'s clinical records (``may_treat``): assessment,
+    consent, enrolment, ending an episode, invitations, prescriptions, questionnaire
+    assignments. Raises AccessDenied otherwise."""
+    if not may_treat(user, patient):
+        raise AccessDenied
+
+
+def may_register_patient(user: Any, clinic: Clinic) -> bool:
+    """A new patient is registered at ``clinic`` by a physiotherapist of that clinic, who
+    then cares for them (SPEC T1)."""
+    return registration_clinics(user).filter(pk=clinic.pk).exists()
+
+
+def registration_clinics(user: Any) -> QuerySet[Clinic]:
+    """The clinics at which ``user`` may register a new patient (``may_register_patient``):
+    those where they work as a physiotherapist; none for anyone else."""
+    return staff_clinics(user, Role.PHYSIOTHERAPIST)
+
+
+def may_enter_answers(user: Any, patient: Patient) -> bool:
+    """Questionnaire answers are entered by the patient (their own) or, from a paper form,
+    by a physiotherapist who may treat them (SPEC C4, T1)."""
+    return may_change(user, patient) or may_treat(user, patient)
+
+
+def check_enter_answers(user: Any, patient: Patient) -> None:
+    """Let ``user`` answer ``patient``'s questionnaires (``may_enter_answers``). Raises
+    AccessDenied otherwise."""
+    if not may_enter_answers(user, patient):
+        raise AccessDenied
+
+
 def check_read(user: Any, patient: Patient, what: str, object_id: object = "") -> None:
     """Let ``user`` read ``patient``'s data named ``what`` (e.g. "diary"), writing the
     audit read row for staff (none inside a staff page's read scope, which has its own).
@@ -135,7 +193,64 @@ def check_read(user: Any, patient: Patient, what: str, object_id: object = "") -
     record_read(actor=user, patient=patient, what=what, object_id=object_id)
 
 
-def roster_visible(user: Any, session: Any) -> bool:
+# Group sessions (SPEC T4) ------------------------------------------------------------------
+
+class GroupSessionLike(Protocol):
+    """What this layer reads of a group session (``groups.GroupSession``); a protocol, so
+    that the base app does not import the groups app."""
+
+    @property
+    def clinic_id(self) -> int: ...
+
+    @property
+    def leader_id(self) -> int: ...
+
+    @property
+    def bookings(self) -> Any: ...
+
+
+def may_manage_sessions(user: Any, clinic: Clinic) -> bool:
+    """Whether ``user`` may schedule, change and cancel group sessions of ``clinic``: its
+    clinic admins and physiotherapists."""
+    return staff_clinics(user).filter(pk=clinic.pk).exists()
+
+
+def clinic_physiotherapists(clinic: Clinic) -> QuerySet[User]:
+    """The active physiotherapists of ``clinic``: who may lead its sessions (``may_lead``)
+    and take over a leaving colleague's patients (``may_take_over``)."""
+    return User.objects.filter(
+        role=Role.PHYSIOTHERAPIST, is_active=True, memberships__clinic=clinic
+    )
+
+
+def may_lead(user: Any, clinic: Clinic) -> bool:
+    """A session of ``clinic`` is led by an active physiotherapist of that clinic."""
+    return clinic_physiotherapists(clinic).filter(pk=user.pk).exists()
+
+
+def may_book(user: Any, patient: Patient, session: GroupSessionLike) -> bool:
+    """A patient is booked into a session by a physiotherapist who may treat them
+    (``may_treat``) and works at the session's clinic."""
+    return may_treat(user, patient) and staff_clinics(user).filter(pk=session.clinic_id).exists()
+
+
+def may_cancel_booking(user: Any, patient: Patient, session: GroupSessionLike) -> bool:
+    """A booking is cancelled by its patient (``may_change``) or by a physiotherapist who
+    may book them into that session (``may_book``)."""
+    return may_change(user, patient) or may_book(user, patient, session)
+
+
+def may_mark_attendance(user: Any, session: GroupSessionLike) -> bool:
+    """Attendance is marked by a physiotherapist of the session's clinic: the leader for
+    everyone booked, another physiotherapist for the patients they treat
+    (``roster_patients``)."""
+    return (
+        has_role(user, Role.PHYSIOTHERAPIST)
+        and staff_clinics(user).filter(pk=session.clinic_id).exists()
+    )
+
+
+def roster_visible(user: Any, session: GroupSessionLike) -> bool:
     """Whether ``user`` sees the whole roster (every booked patient's name and attendance)
     of a group session (groups.GroupSession): only its leader, while a physiotherapist of
     the session's clinic. Other physiotherapists of the clinic see their own patients in
@@ -147,3 +262,76 @@ def roster_visible(user: Any, session: Any) -> bool:
         and session.leader_id == user.pk
         and staff_clinics(user).filter(pk=session.clinic_id).exists()
     )
+
+
+def roster_patients(user: Any, session: GroupSessionLike) -> QuerySet[Patient]:
+    """The patients of ``session`` whom ``user`` sees by name (and marks attendance for):
+    every patient with a booking in the session for the leader (``roster_visible``), their
+    own patients (``visible_patients``) for another physiotherapist of the session's
+    clinic, nobody for a clinic admin (counts only). A filter: callers still choose the
+    bookings (booked, waiting). Raises AccessDenied for anyone who is not staff of the
+    session's clinic."""
+    if not staff_clinics(user).filter(pk=session.clinic_id).exists():
+        raise AccessDenied
+    if not has_role(user, Role.PHYSIOTHERAPIST):
+        return Patient.objects.none()
+    if roster_visible(user, session):
+        return Patient.objects.filter(pk__in=session.bookings.values("patient_id"))
+    return visible_patients(user)
+
+
+# Staff management (SPEC §1 clinic admin) ----------------------------------------------------
+
+def managed_clinics(user: Any) -> QuerySet[Clinic]:
+    """The clinics whose staff ``user`` manages: those where they are a clinic admin."""
+    return staff_clinics(user, Role.CLINIC_ADMIN)
+
+
+def managed_memberships(user: Any) -> QuerySet[StaffMembership]:
+    """The staff memberships of the clinics ``user`` manages (``managed_clinics``)."""
+    return StaffMembership.objects.filter(clinic__in=managed_clinics(user))
+
+
+def may_join_staff(user: Any, role: str) -> bool:
+    """An account already registered joins a clinic's staff only in the staff role it has
+    (a patient's or a system admin's account never joins)."""
+    return role in STAFF_ROLES and getattr(user, "role", None) == role
+
+
+def may_remove_member(user: Any, membership: StaffMembership) -> bool:
+    """A clinic admin removes a member of a clinic they manage, never themself."""
+    return membership.user_id != getattr(user, "pk", None) and managed_memberships(user).filter(
+        pk=membership.pk
+    ).exists()
+
+
+def may_take_over(leaving: StaffMembership, colleague: StaffMembership) -> bool:
+    """Whether ``colleague`` may take over the patients of ``leaving`` (a member being
+    removed): another active physiotherapist of the same clinic. Reads the colleague's
+    user (``select_related("user")`` avoids a query per colleague)."""
+    return (
+        colleague.clinic_id == leaving.clinic_id
+        and colleague.user_id != leaving.user_id
+        and colleague.user.role == Role.PHYSIOTHERAPIST
+        and colleague.user.is_active
+    )
+
+
+def takeover_colleague(leaving: StaffMembership, user_id: int) -> User | None:
+    """The user ``user_id`` if they may take over the patients of ``leaving``
+    (``may_take_over``), else None."""
+    colleague = (
+        StaffMembership.objects.filter(clinic_id=leaving.clinic_id, user_id=user_id)
+        .select_related("user").first()
+    )
+    if colleague is None or not may_take_over(leaving, colleague):
+        return None
+    return colleague.user
+
+
+# Invitations (SPEC T2) ----------------------------------------------------------------------
+
+def may_accept_invite(user: Any) -> bool:
+    """An invitation link sets the password of a patient (invited by their physiotherapist)
+    or of staff (invited by their clinic admin); never of a system admin."""
+    return getattr(user, "role", None) in (Role.PATIENT, *STAFF_ROLES)

@@ -10,7 +10,13 @@ from typing import Any
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.goals import LoggedActivity, Progress, Unit, progress, week_start
 from battrerygg.diary import queries as diary_queries
-from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
+from battrerygg.patients.access import (
+    AccessDenied,
+    check_read,
+    may_change,
+    may_see,
+    visible_patients,
+)
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.plan.models import (
@@ -45,9 +51,13 @@ def checkin(user: Any, checkin_id: int) -> BalanceCheckIn:
     return found
 
 
-def next_checkin(patient: Patient, latest: BalanceCheckIn | None) -> date:
+def next_checkin(user: Any, patient: Patient, latest: BalanceCheckIn | None) -> date:
     """The date the next check-in is suggested: two weeks after the latest; the first is
-    due from the start of the current episode (or from when the patient was registered)."""
+    due from the start of the current episode (or from when the patient was registered).
+    Raises AccessDenied unless ``user`` may see the patient (no audit row: a date, no
+    health data)."""
+    if not may_see(user, patient):
+        raise AccessDenied
     if latest is not None:
         return latest.local_date + CHECKIN_INTERVAL
     episode = current_episode(patient)
@@ -68,6 +78,15 @@ def all_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
     """Every goal the patient has set, current and ended, oldest first."""
     check_read(user, patient, "weekly_goals")
     return list(WeeklyGoal.objects.filter(patient=patient).order_by("created_at", "pk"))
+
+
+def had_goal(user: Any, patient: Patient, goal_id: int) -> bool:
+    """Whether ``goal_id`` is a goal of ``patient``, current or ended (a stale link is told
+    apart from a foreign one). Raises AccessDenied unless ``user`` may see the patient (no
+    audit row: a yes or no, no health data)."""
+    if not may_see(user, patient):
+        raise AccessDenied
+    return WeeklyGoal.objects.filter(pk=goal_id, patient=patient).exists()
 
 
 def goal_for_change(user: Any, goal_id: int) -> WeeklyGoal:
@@ -145,8 +164,11 @@ def motivation(user: Any, patient: Patient) -> Motivation | None:
     return Motivation.objects.filter(patient=patient).first()
 
 
-def wants_email_reminders(patient: Patient) -> bool:
-    """The patient's own choice (no health data): False until they opt in."""
+def wants_email_reminders(user: Any, patient: Patient) -> bool:
+    """The patient's own choice (no health data, no audit row): False until they opt in.
+    Raises AccessDenied unless ``user`` may see the patient."""
+    if not may_see(user, patient):
+        raise AccessDenied
     return ReminderPreference.objects.filter(patient=patient, by_email=True).exists()
 
 
@@ -196,6 +218,6 @@ def due(user: Any, patient: Patient, now: Any) -> Due:
         ),
         this_week=recent.get(monday),
         last_week=recent.get(monday - timedelta(days=7)),
-        next_checkin=next_checkin(patient, latest),
+        next_checkin=next_checkin(user, patient, latest),
         latest_checkin=latest,
     )

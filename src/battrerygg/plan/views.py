@@ -19,7 +19,7 @@ from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
 from battrerygg.plan import drawing, queries, reminders, services
 from battrerygg.plan.forms import CheckInForm, GoalForm, MotivationForm, ReminderForm
-from battrerygg.plan.models import BalanceCheckIn, PhysicalLoadDirection, WeeklyGoal
+from battrerygg.plan.models import BalanceCheckIn, PhysicalLoadDirection
 from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
 from battrerygg.web.pages import patient_view
 
@@ -61,7 +61,8 @@ def balance(request: HttpRequest, patient: Patient) -> HttpResponse:
     context: dict[str, Any] = {
         "history": list(reversed(history)),
         "chart": drawing.history([(c.local_date, c.ratings) for c in history]),
-        "next_checkin": queries.next_checkin(patient, history[-1] if history else None),
+        "next_checkin": queries.next_checkin(request.user, patient,
+                                             history[-1] if history else None),
         "today": _today(patient),
     }
     if history:
@@ -118,7 +119,7 @@ def goals(request: HttpRequest, patient: Patient) -> HttpResponse:
         "earlier": [w for w in weeks if w is not this_week],
         "motivation": queries.motivation(request.user, patient),
         "form": GoalForm(),
-        "by_email": queries.wants_email_reminders(patient),
+        "by_email": queries.wants_email_reminders(request.user, patient),
     })
 
 
@@ -160,7 +161,7 @@ def goal_end(request: HttpRequest, patient: Patient, goal_id: int) -> HttpRespon
     try:
         goal = queries.goal_for_change(request.user, goal_id)
     except AccessDenied:
-        if not WeeklyGoal.objects.filter(pk=goal_id, patient=patient).exists():
+        if not queries.had_goal(request.user, patient, goal_id):
             raise Http404 from None  # not this patient's goal (or removed): say nothing
         messages.info(request, _("That goal is no longer in force."))
         return redirect("plan:goals")
@@ -186,7 +187,7 @@ def motivation(request: HttpRequest, patient: Patient) -> HttpResponse:
 def reminder_settings(request: HttpRequest, patient: Patient) -> HttpResponse:
     """Opt in to or out of reminder e-mails."""
     form = ReminderForm(request.POST if request.method == "POST" else None,
-                        initial={"by_email": queries.wants_email_reminders(patient)})
+                        initial={"by_email": queries.wants_email_reminders(request.user, patient)})
     if request.method == "POST" and form.is_valid():
         on = form.cleaned_data["by_email"]
         services.set_email_reminders(patient, on)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from battrerygg.audit.services import record_change
 from battrerygg.clinical import dosing
 from battrerygg.clinical.dosing import Dose, DoseError, Step
-from battrerygg.patients.access import AccessDenied, may_treat
+from battrerygg.patients.access import check_treat
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.programme import library
@@ -79,11 +79,6 @@ def _checked(data: PrescriptionInput) -> Dose:
     return _checked_dose(data.sets, data.repetitions, data.minutes)
 
 
-def _guard(user: Any, patient: Patient) -> None:
-    if not may_treat(user, patient):
-        raise AccessDenied
-
-
 def _dose_fields(level: int, dose: Dose) -> dict[str, Any]:
     return {"level": level, "sets": dose.sets, "repetitions": dose.repetitions,
             "minutes": dose.minutes}
@@ -95,7 +90,7 @@ def prescribe(
 ) -> tuple[Prescription, bool]:
     """Prescribe an exercise. Returns (prescription, created); the same submission_key
     again returns the first prescription unchanged. Raises AccessDenied, ProgrammeError."""
-    _guard(user, patient)
+    check_treat(user, patient)
     dose = _checked(data)
     now = now or timezone.now()
     existing = Prescription.objects.filter(patient=patient, submission_key=submission_key).first()
@@ -124,7 +119,7 @@ def prescribe(
 
 
 def _locked(user: Any, prescription: Prescription) -> Prescription:
-    _guard(user, prescription.patient)
+    check_treat(user, prescription.patient)
     return Prescription.objects.select_for_update().select_related("patient").get(
         pk=prescription.pk
     )

@@ -11,11 +11,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from battrerygg.accounts.models import Role
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.instruments import REGISTRY, schedule
 from battrerygg.clinical.instruments.base import AnswerError, Instrument, ItemType, Licence
-from battrerygg.patients.access import AccessDenied, visible_patients
+from battrerygg.patients.access import check_enter_answers, check_treat
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.proms.models import Assignment, InstalledWording, Response, Timepoint
@@ -38,18 +37,6 @@ def instrument_of(instrument_id: str) -> Instrument:
         raise PromsError("unknown_instrument") from None
 
 
-def _may_enter(actor: Any, patient: Patient) -> None:
-    """The patient answers their own questionnaires; their physiotherapist (care relation)
-    may enter a paper form's answers for them. Anyone else: AccessDenied."""
-    if getattr(actor, "pk", None) is not None and patient.user_id == actor.pk:
-        return
-    if getattr(actor, "role", None) == Role.PHYSIOTHERAPIST and visible_patients(actor).filter(
-        pk=patient.pk
-    ).exists():
-        return
-    raise AccessDenied
-
-
 @transaction.atomic
 def assign_questionnaire(
     patient: Patient, instrument_id: str, due_date: date, *, actor: Any
@@ -59,9 +46,7 @@ def assign_questionnaire(
     Raises AccessDenied unless ``actor`` is a physiotherapist in care of the patient,
     PromsError("unknown_instrument") or ("no_episode").
     """
-    if getattr(actor, "role", None) != Role.PHYSIOTHERAPIST:
-        raise AccessDenied
-    _may_enter(actor, patient)
+    check_treat(actor, patient)
     instrument_of(instrument_id)
     episode = current_episode(patient)
     if episode is None:
@@ -117,7 +102,7 @@ def start_response(
     questionnaire is not open today for this patient (outside its window, not assigned,
     another patient's assignment), AccessDenied when ``actor`` may not enter it.
     """
-    _may_enter(actor, patient)
+    check_enter_answers(actor, patient)
     instrument = instrument_of(instrument_id)
     if timepoint not in Timepoint.values:
         raise PromsError("unknown_timepoint")
@@ -175,7 +160,7 @@ def save_answer(response: Response, link_id: str, raw: str, *, actor: Any) -> bo
     """
     response = Response.objects.select_for_update().select_related(
         "patient", "episode").get(pk=response.pk)
-    _may_enter(actor, response.patient)
+    check_enter_answers(actor, response.patient)
     if response.submitted:
         raise PromsError("already_submitted")
     _check_open(response, _today(response.patient))
@@ -214,7 +199,7 @@ def submit_response(
     with transaction.atomic():
         response = Response.objects.select_for_update().select_related(
             "patient", "episode").get(pk=response.pk)
-        _may_enter(actor, response.patient)
+        check_enter_answers(actor, response.patient)
         if response.submitted:
             return response, False
         _check_open(response, _today(response.patient, now))

@@ -32,7 +32,13 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from battrerygg.accounts.models import Role
 from battrerygg.audit.services import page_read, record_page_read
-from battrerygg.patients.access import AccessDenied, own_patient, patient_for_staff, staff_clinics
+from battrerygg.patients.access import (
+    AccessDenied,
+    has_role,
+    own_patient,
+    patient_for_staff,
+    staff_clinics,
+)
 
 View = Callable[..., HttpResponse]
 
@@ -71,7 +77,7 @@ def _role_page(*roles: str) -> Callable[[View], View]:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if user.role not in roles or not staff_clinics(user).exists():
+            if not has_role(user, *roles) or not staff_clinics(user).exists():
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from battrerygg.accounts.models import Role
 from battrerygg.diary import queries as diary_queries
 from battrerygg.diary.forms import FollowUpForm
 from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.guide.content import lesson_by_illustration
-from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.patients.access import AccessDenied, has_role, own_patient
 from battrerygg.patients.services import remember_current_episode
 from battrerygg.plan import queries as plan_queries
 from battrerygg.proms.queries import due_questionnaires
@@ -34,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
             return render(request, "web/landing.html", {})
         with timezone.override(patient.tz):
             return _start_page(request, patient)
-    if user.is_authenticated and user.role in ("physiotherapist", "clinic_admin"):
+    if has_role(user, Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN):
         return redirect("clinic:dashboard")
     monitoring = lesson_by_illustration(request.LANGUAGE_CODE, "pain-monitoring")
     return render(request, "web/landing.html", {"monitoring_lesson": monitoring})

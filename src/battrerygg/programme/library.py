@@ -17,6 +17,7 @@ from pathlib import Path
 
 import frontmatter
 import markdown
+from django.utils.translation import get_language
 
 from battrerygg.clinical.dosing import Dose, DoseError
 
@@ -148,3 +149,8 @@ def exercise(language: str, slug: str) -> Exercise | None:
 def slugs() -> frozenset[str]:
     """Every slug in the library."""
     return frozenset(_all()["sv"])
+
+
+def language() -> str:
+    """The reader's language for library content: "sv" or "en" (the active language)."""
+    return (get_language() or "sv")[:2]

@@ -14,7 +14,6 @@ from battrerygg.patients.models import Patient
 from battrerygg.patients.timeline import Event, register
 from battrerygg.programme import library, queries
 from battrerygg.programme.templatetags.programme_tags import dose, per_week
-from battrerygg.programme.views import language
 
 
 @register("programme", _("Exercise programme"), order=35)
@@ -26,7 +25,7 @@ def prescriptions_source(user: Any, patient: Patient) -> Iterable[Event]:
         for item in queries.prescriptions(user, patient, ended=ended).prefetch_related(
             "dose_changes"
         ):
-            found = library.exercise(language(), item.exercise)
+            found = library.exercise(library.language(), item.exercise)
             name = found.title if found else item.exercise
             for change in item.dose_changes.all():
                 details = [gettext("level %(n)s") % {"n": change.level} + f", {dose(change)}"]

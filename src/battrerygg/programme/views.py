@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from battrerygg.diary import services as diary_services
@@ -22,15 +21,11 @@ from battrerygg.programme import library, queries, texts
 from battrerygg.web.pages import patient_view
 
 
-def language() -> str:
-    """The reader's language for library content."""
-    return (get_language() or "sv")[:2]
-
-
 @patient_view
 def index(request: HttpRequest, patient: Any) -> HttpResponse:
     """My exercise programme: current prescriptions, this week's sessions, C1 advice."""
-    items = queries.programme(request.user, patient, now=timezone.now(), language=language())
+    items = queries.programme(request.user, patient, now=timezone.now(),
+                              language=library.language())
     return render(request, "programme/index.html", {
         "items": items, "zone_labels": ZONE_LABELS, "advice_texts": ADVICE,
     })
@@ -74,5 +69,5 @@ def log(request: HttpRequest, patient: Any, prescription_id: int) -> HttpRespons
         })
     return render(request, "programme/log.html", {
         "form": form, "prescription": item,
-        "exercise": library.exercise(language(), item.exercise),
+        "exercise": library.exercise(library.language(), item.exercise),
     })

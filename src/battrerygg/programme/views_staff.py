@@ -22,7 +22,6 @@ from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.patients.access import StaffAccess
 from battrerygg.programme import library, queries, services, texts
 from battrerygg.programme.forms import DoseForm, PrescribeForm, VersionForm
-from battrerygg.programme.views import language
 from battrerygg.web.pages import patient_page, staff_page
 
 
@@ -33,7 +32,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     if category not in (None, *library.CATEGORIES):
         category = None
     return render(request, "programme/library.html", {
-        "exercises": library.exercises(language(), category),
+        "exercises": library.exercises(library.language(), category),
         "category": category,
         "categories": [(key, texts.CATEGORY_LABELS[key]) for key in library.CATEGORIES],
     })
@@ -42,7 +41,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 @staff_page
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One exercise with its levels, default doses and picture."""
-    item = library.exercise(language(), slug)
+    item = library.exercise(library.language(), slug)
     if item is None:
         raise Http404
     return render(request, "programme/exercise.html", {
@@ -52,7 +51,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _page(request: HttpRequest, access: StaffAccess, form: PrescribeForm | None = None,
           status: int = 200) -> HttpResponse:
-    lang = language()
+    lang = library.language()
     form = form or PrescribeForm(language=lang, initial={
         "submission_key": PrescribeForm.new_key(), "frequency_per_week": 3, "level": 1,
     })
@@ -71,7 +70,7 @@ def _page(request: HttpRequest, access: StaffAccess, form: PrescribeForm | None 
 def programme(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """A patient's programme: prescriptions with sessions and C1 advice; prescribe form."""
     if request.method == "POST":
-        form = PrescribeForm(request.POST, language=language())
+        form = PrescribeForm(request.POST, language=library.language())
         if form.is_valid():
             try:
                 _item, created = services.prescribe(
@@ -164,5 +163,5 @@ def change(request: HttpRequest, access: StaffAccess, prescription_id: int) -> H
         })
     return render(request, "programme/change.html", {
         "patient": access.patient, "prescription": item, "form": form,
-        "exercise": library.exercise(language(), item.exercise),
+        "exercise": library.exercise(library.language(), item.exercise),
     }, status=status)

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from battrerygg.accounts.invites import invite_link
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
 from battrerygg.audit.services import record_change
 from battrerygg.patients.access import staff_clinics
@@ -149,17 +149,13 @@ def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = No
 def send_staff_invite(admin: User, user: User, clinic: Clinic, *, base_url: str | None = None
                       ) -> None:
     """E-mail a new staff member (in their language) a one-time link to choose a password:
-    the same invitation link as patients get (care.invites), which expires after
+    the same invitation link as patients get (accounts.invites), which expires after
     PASSWORD_RESET_TIMEOUT and stops working once a password is set. Only for accounts
     without a usable password, of clinics the admin manages (StaffError otherwise)."""
-    from battrerygg.care.invites import invite_path
-
     _admin_clinic(admin, clinic.pk)
     if user.has_usable_password() or user.role not in STAFF_ROLES:
         raise StaffError(_("This account already has a password."))
-    uid, token = invite_path(user)
-    link = (base_url or settings.SITE_URL).rstrip("/") + reverse(
-        "invite:confirm", kwargs={"uidb64": uid, "token": token})
+    link = invite_link(user, base_url=base_url)
     with translation.override(user.language or "sv"):
         context = {"link": link, "name": user.full_name, "clinic": clinic.name,
                    "days": settings.PASSWORD_RESET_TIMEOUT // 86400}

@@ -16,13 +16,12 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
+from battrerygg.accounts.invites import invite_link
 from battrerygg.accounts.models import Clinic, Role, User
 from battrerygg.audit.services import record_change
 from battrerygg.care import consent as consent_text
-from battrerygg.care.invites import invite_path
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, Registration
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
@@ -356,9 +355,7 @@ def send_invite(actor: Any, patient: Patient, *, base_url: str | None = None) ->
         invite = Invite.objects.create(patient=patient, sent_by=actor)
         record_change(actor=actor, patient=patient, action="create", what="invite",
                       object_id=invite.pk)
-        uid, token = invite_path(user)
-        link = (base_url or settings.SITE_URL).rstrip("/") + reverse(
-            "invite:confirm", kwargs={"uidb64": uid, "token": token})
+        link = invite_link(user, base_url=base_url)
         with translation.override(user.language or "sv"):
             context = {"link": link, "name": user.full_name,
                        "days": settings.PASSWORD_RESET_TIMEOUT // 86400}

@@ -1,8 +1,8 @@
-"""The patient's invitation link (public), included at ``invite/`` (namespace ``invite``)."""
+"""The invitation link (public), included at ``invite/`` (namespace ``invite``)."""
 
 from django.urls import path
 
-from battrerygg.care import invite_views
+from battrerygg.accounts import invite_views
 
 app_name = "invite"
 urlpatterns = [

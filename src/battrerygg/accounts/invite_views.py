@@ -1,5 +1,6 @@
 """Choosing a password from the invitation link (SPEC T2), with Django's
-PasswordResetConfirmView: the link expires and works until a password is set."""
+PasswordResetConfirmView: the link expires and works until a password is set. Patients
+(invited by their physiotherapist) and staff (by their clinic admin) use the same page."""
 
 from __future__ import annotations
 
@@ -11,17 +12,17 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import translation
 
+from battrerygg.accounts.invites import invite_tokens
 from battrerygg.accounts.models import Role
-from battrerygg.care.invites import invite_tokens
 
 INVITABLE = (Role.PATIENT, Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
 
 
 class InviteConfirmView(auth_views.PasswordResetConfirmView):
-    """The patient chooses a password; the page speaks the patient's language."""
+    """The invited person chooses a password; the page speaks their language."""
 
     token_generator = invite_tokens
-    template_name = "care/invite_confirm.html"
+    template_name = "accounts/invite_confirm.html"
     success_url = reverse_lazy("invite:done")
     reset_url_token = "choose-password"  # noqa: S105 - a URL segment, not a secret
 
@@ -41,4 +42,4 @@ class InviteConfirmView(auth_views.PasswordResetConfirmView):
 
 def done(request: HttpRequest) -> HttpResponse:
     """The password is set: log in."""
-    return render(request, "care/invite_done.html")
+    return render(request, "accounts/invite_done.html")

@@ -62,13 +62,9 @@ def record_read(
 
 def _relation_clinic(actor: Any, patient: Any) -> Any:
     """The clinic of the actor's active care relation with the patient (the clinic a read
-    outside a staff page is made from), or None."""
-    from battrerygg.patients.models import CareRelation
-
-    return (
-        CareRelation.objects.filter(physiotherapist=actor, patient=patient, ended_at__isnull=True)
-        .order_by("started_at").values_list("clinic_id", flat=True).first()
-    )
+    outside a staff page is made from), or None. The patient object answers
+    (``patients.Patient.relation_clinic_id``): audit does not import the patients app."""
+    return patient.relation_clinic_id(actor)
 
 
 def record_page_read(*, actor: Any, patient: Any, what: str, clinic: Any = None

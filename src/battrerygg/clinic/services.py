@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.invites import invite_link
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinic.models import Review
 from battrerygg.patients.access import AccessDenied, StaffAccess, patient_for_staff, staff_clinics
@@ -33,7 +34,7 @@ def mark_reviewed(user: Any, access: StaffAccess, *, now: datetime) -> Review:
     Audited as a change of the patient's record, with the care relation's clinic.
     """
     review = Review.objects.create(physiotherapist=user, patient=access.patient, at=now)
-    record_change(actor=user, patient=access.patient, action="create", what="clinic.review",
+    record_change(actor=user, patient=access.patient, action="create", what=What.CLINIC_REVIEW,
                   object_id=review.pk, clinic=access.clinic)
     return review
 
@@ -56,7 +57,7 @@ def undo_review(user: Any, review_id: int, *, now: datetime) -> Review:
         review.undone_at = now
         review.save(update_fields=["undone_at"])
         record_change(actor=user, patient=access.patient, action="update",
-                      what="clinic.review", object_id=review.pk, clinic=access.clinic)
+                      what=What.CLINIC_REVIEW, object_id=review.pk, clinic=access.clinic)
     return review
 
 
@@ -183,7 +184,7 @@ def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = No
                 moved.ended_at = None
                 moved.save(update_fields=["ended_at"])
             record_change(actor=admin, patient=relation.patient, action="update",
-                          what="care_relation", object_id=moved.pk, clinic=membership.clinic)
+                          what=What.CARE_RELATION, object_id=moved.pk, clinic=membership.clinic)
     membership.delete()
     return len(relations)
 

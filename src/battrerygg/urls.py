@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include("battrerygg.patients.urls")),
     path("clinic/", include("battrerygg.clinic.urls")),
     path("clinic/", include("battrerygg.care.urls")),
-    path("invite/", include("battrerygg.accounts.invite_urls")),
+    path("invite/", include("battrerygg.care.invite_urls")),
     path("clinic/", include("battrerygg.programme.urls_staff")),
     path("clinic/", include("battrerygg.groups.urls_staff")),
     path("", include("battrerygg.groups.urls")),

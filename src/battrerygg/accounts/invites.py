@@ -1,5 +1,6 @@
-"""Invitation links: a one-time link to choose a password (SPEC T2), for a patient invited
-by their physiotherapist and for staff invited by their clinic admin alike.
+"""Invitation tokens: the one-time token of a link to choose a password (SPEC T2), for a
+patient invited by their physiotherapist and for staff invited by their clinic admin alike.
+The page that takes the link, and the link itself (``invite_link``), are the care app's.
 
 Built on Django's password-reset tokens, which expire after ``PASSWORD_RESET_TIMEOUT``
 (3 days by default) and stop working once a password is set (the token hashes the
@@ -17,9 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -56,10 +55,3 @@ def invite_path(user: Any) -> tuple[str, str]:
     """(uidb64, token) for the user's invitation link."""
     return urlsafe_base64_encode(force_bytes(user.pk)), invite_tokens.make_token(user)
 
-
-def invite_link(user: Any, *, base_url: str | None = None) -> str:
-    """The absolute invitation link for ``user``: ``base_url`` (else ``SITE_URL``) and the
-    ``invite:confirm`` page with a fresh token."""
-    uid, token = invite_path(user)
-    return (base_url or settings.SITE_URL).rstrip("/") + reverse(
-        "invite:confirm", kwargs={"uidb64": uid, "token": token})

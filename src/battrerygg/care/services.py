@@ -18,11 +18,11 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from battrerygg.accounts.invites import invite_link
 from battrerygg.accounts.models import Clinic, Role, User
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.care import consent as consent_text
+from battrerygg.care.invites import invite_link
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, Registration
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from battrerygg.accounts.models import Role
-from battrerygg.clinic import services
+from battrerygg.clinic import staff as services
 from battrerygg.patients.access import staff_clinics
 from battrerygg.textcheck import has_unsafe_characters
 from battrerygg.web.staff import admin_page

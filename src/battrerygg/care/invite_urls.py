@@ -1,8 +1,8 @@
-"""The invitation link (public), included at ``invite/`` (namespace ``invite``)."""
+"""The patient's invitation link (public), included at ``invite/`` (namespace ``invite``)."""
 
 from django.urls import path
 
-from battrerygg.accounts import invite_views
+from battrerygg.care import invite_views
 
 app_name = "invite"
 urlpatterns = [

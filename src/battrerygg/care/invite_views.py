@@ -1,6 +1,5 @@
 """Choosing a password from the invitation link (SPEC T2), with Django's
-PasswordResetConfirmView: the link expires and works until a password is set. Patients
-(invited by their physiotherapist) and staff (by their clinic admin) use the same page."""
+PasswordResetConfirmView: the link expires and works until a password is set."""
 
 from __future__ import annotations
 
@@ -19,10 +18,10 @@ INVITABLE = (Role.PATIENT, Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
 
 
 class InviteConfirmView(auth_views.PasswordResetConfirmView):
-    """The invited person chooses a password; the page speaks their language."""
+    """The patient chooses a password; the page speaks the patient's language."""
 
     token_generator = invite_tokens
-    template_name = "accounts/invite_confirm.html"
+    template_name = "care/invite_confirm.html"
     success_url = reverse_lazy("invite:done")
     reset_url_token = "choose-password"  # noqa: S105 - a URL segment, not a secret
 
@@ -42,4 +41,4 @@ class InviteConfirmView(auth_views.PasswordResetConfirmView):
 
 def done(request: HttpRequest) -> HttpResponse:
     """The password is set: log in."""
-    return render(request, "accounts/invite_done.html")
+    return render(request, "care/invite_done.html")

@@ -1,0 +1,167 @@
+"""Writes about staff: a clinic admin adds and removes staff of their clinics and moves a
+leaving physiotherapist's patients to a colleague (SPEC §1 clinic admin). Here, beside the
+admin pages, rather than in accounts: it needs the access layer and care relations, which
+the accounts app may not import (docs/architecture.md, "Layers")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.audit.keys import What
+from battrerygg.audit.services import record_change
+from battrerygg.care.invites import invite_link
+from battrerygg.patients.access import staff_clinics
+from battrerygg.patients.models import CareRelation
+
+STAFF_ROLES = (Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
+
+
+class StaffError(Exception):
+    """A staff change that cannot be made; ``message`` is translated for the admin."""
+
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _admin_clinic(admin: User, clinic_id: int) -> Clinic:
+    clinic = staff_clinics(admin, Role.CLINIC_ADMIN).filter(pk=clinic_id).first()
+    if clinic is None:
+        raise StaffError(_("You do not manage that clinic."))
+    return clinic
+
+
+@dataclass(frozen=True)
+class Added:
+    """The result of ``add_staff``: the member, whether the account is new (needs an
+    invitation) and whether the membership already existed (a harmless repeat)."""
+
+    user: User
+    new_account: bool
+    already_member: bool
+
+
+@transaction.atomic
+def add_staff(
+    admin: User, *, clinic_id: int, email: str, full_name: str, role: str
+) -> Added:
+    """Add a staff member to a clinic the admin manages.
+
+    email: any case (stored lower-case). role: physiotherapist or clinic_admin. A new account
+    gets no usable password (the invitation sets it). An existing staff account with the
+    same role is added to the clinic; repeating is harmless. Raises StaffError for a
+    clinic the admin does not manage, an unknown role, or an e-mail that belongs to a
+    non-staff account or to staff with another role.
+    """
+    clinic = _admin_clinic(admin, clinic_id)
+    if role not in STAFF_ROLES:
+        raise StaffError(_("Choose physiotherapist or clinic admin."))
+    email = email.strip().lower()
+    user = User.objects.filter(email=email).first()
+    new_account = user is None
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, full_name=full_name.strip(),
+                                        role=role)
+    elif user.role != role:
+        # Never reveal what kind of account it is (it could be a patient's).
+        raise StaffError(_("That e-mail address is already used by another account."))
+    _membership, created = StaffMembership.objects.get_or_create(user=user, clinic=clinic)
+    return Added(user, new_account, already_member=not created)
+
+
+def staff_of(admin: User) -> list[StaffMembership]:
+    """Memberships of the clinics the admin manages, by clinic and name."""
+    return list(
+        StaffMembership.objects.filter(clinic__in=staff_clinics(admin, Role.CLINIC_ADMIN))
+        .select_related("user", "clinic")
+        .order_by("clinic__name", "user__full_name", "user__email")
+    )
+
+
+def membership_for_admin(admin: User, membership_id: int) -> StaffMembership:
+    """A membership of a clinic the admin manages. Raises StaffError otherwise."""
+    found = (
+        StaffMembership.objects.filter(
+            pk=membership_id, clinic__in=staff_clinics(admin, Role.CLINIC_ADMIN))
+        .select_related("user", "clinic").first()
+    )
+    if found is None:
+        raise StaffError(_("No such staff member at your clinics."))
+    return found
+
+
+def open_relations(membership: StaffMembership) -> int:
+    """How many active care relations the member has at that clinic (a count, no names)."""
+    return CareRelation.objects.filter(
+        physiotherapist=membership.user, clinic=membership.clinic, ended_at__isnull=True
+    ).count()
+
+
+@transaction.atomic
+def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = None) -> int:
+    """Remove a staff member from a clinic. Their active care relations at that clinic
+    move to the physiotherapist ``move_to_id`` of the same clinic (each move audited on
+    the patient's record); without one, removal is refused while relations are open.
+    An admin cannot remove themself. Returns the number of patients moved.
+    Raises StaffError with a translated reason.
+    """
+    membership = membership_for_admin(admin, membership_id)
+    if membership.user_id == admin.pk:
+        raise StaffError(_("You cannot remove yourself."))
+    relations = list(
+        CareRelation.objects.select_for_update().filter(
+            physiotherapist=membership.user, clinic=membership.clinic, ended_at__isnull=True
+        ).select_related("patient")
+    )
+    if relations:
+        target = None
+        if move_to_id is not None:
+            target = User.objects.filter(
+                pk=move_to_id, role=Role.PHYSIOTHERAPIST, is_active=True,
+                memberships__clinic=membership.clinic,
+            ).exclude(pk=membership.user_id).first()
+        if target is None:
+            raise StaffError(_(
+                "This physiotherapist still has patients. Choose a colleague to take them over."
+            ))
+        now = timezone.now()
+        for relation in relations:
+            relation.ended_at = now
+            relation.save(update_fields=["ended_at"])
+            moved, created = CareRelation.objects.get_or_create(
+                physiotherapist=target, patient=relation.patient, clinic=membership.clinic,
+                defaults={},
+            )
+            if not created and moved.ended_at is not None:
+                moved.ended_at = None
+                moved.save(update_fields=["ended_at"])
+            record_change(actor=admin, patient=relation.patient, action="update",
+                          what=What.CARE_RELATION, object_id=moved.pk, clinic=membership.clinic)
+    membership.delete()
+    return len(relations)
+
+
+def send_staff_invite(admin: User, user: User, clinic: Clinic, *, base_url: str | None = None
+                      ) -> None:
+    """E-mail a new staff member (in their language) a one-time link to choose a password:
+    the same invitation link as patients get (care.invites), which expires after
+    PASSWORD_RESET_TIMEOUT and stops working once a password is set. Only for accounts
+    without a usable password, of clinics the admin manages (StaffError otherwise)."""
+    _admin_clinic(admin, clinic.pk)
+    if user.has_usable_password() or user.role not in STAFF_ROLES:
+        raise StaffError(_("This account already has a password."))
+    link = invite_link(user, base_url=base_url)
+    with translation.override(user.language or "sv"):
+        context = {"link": link, "name": user.full_name, "clinic": clinic.name,
+                   "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
+        subject = render_to_string("accounts/email/staff_invite_subject.txt", context).strip()
+        body = render_to_string("accounts/email/staff_invite_body.txt", context)
+    send_mail(subject, body, None, [user.email])

@@ -49,10 +49,9 @@ RELATION_ALLOWED = {
     "accounts/models.py": "defines StaffMembership",
     "patients/models.py": "defines CareRelation",
     "accounts/admin.py": "registers StaffMembership with the Django admin site (system admins)",
-    "accounts/services.py": "writes StaffMembership (add_staff) and CareRelation (remove_staff "
+    "clinic/staff.py": "writes StaffMembership (add_staff) and CareRelation (remove_staff "
                             "moves a leaving physiotherapist's patients); counts open relations",
     "care/services.py": "writes the CareRelation of a newly registered patient",
-    "audit/services.py": "records the clinic of the care relation a read is made from",
     "clinic/dashboard.py": "the relation's clinic as a column of rows already filtered by "
                            "access.visible_patients; a clinic admin's staff counts",
     "clinic/demo.py": "writes demo data",

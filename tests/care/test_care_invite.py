@@ -116,7 +116,7 @@ def test_a_token_works_only_for_the_account_it_was_made_for(client, cast):
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
-    from battrerygg.care.invites import invite_path
+    from battrerygg.accounts.invites import invite_path
 
     for user in (cast.colleague, cast.patient_b.user):
         user.set_unusable_password()

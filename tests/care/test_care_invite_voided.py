@@ -62,7 +62,7 @@ def test_an_ended_episode_voids_the_link(cast, invited):
 
 
 def test_a_staff_token_does_not_depend_on_consent(cast):
-    from battrerygg.care.invites import invite_tokens
+    from battrerygg.accounts.invites import invite_tokens
 
     cast.colleague.set_unusable_password()
     cast.colleague.save()

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.models import AuditEvent
 from battrerygg.plan import queries, services
 from battrerygg.plan.models import WeeklyGoal
@@ -80,7 +81,7 @@ def test_bad_goal(client, cast, name):
     assert response.status_code == 200
     assert sv(message, values) in response.content.decode()
     assert WeeklyGoal.objects.count() == 0
-    assert not AuditEvent.objects.filter(what="weekly_goal").exists()
+    assert not AuditEvent.objects.filter(what=What.WEEKLY_GOALS).exists()
 
 
 @pytest.mark.parametrize("target", [0, -5, 10081, True, 2.5])

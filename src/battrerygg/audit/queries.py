@@ -1,4 +1,8 @@
-"""Reads of the access log: a patient sees who has read their record (SPEC Q2)."""
+"""Reads of the access log: a patient sees who has read their record (SPEC Q2).
+
+The caller resolves whose log may be read (the access layer: ``patients.access``); this
+module only reads the rows of the patient it is given.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,14 @@ from typing import Any
 from django.db.models import QuerySet
 
 from battrerygg.audit.models import AuditEvent
-from battrerygg.patients.access import own_patient
 
 
-def reads_of_my_record(user: Any) -> QuerySet[AuditEvent]:
-    """Staff reads of the logged-in patient's own data, newest first, with the reader and
-    their clinic. Raises AccessDenied for anyone but a patient (staff cannot browse the log
-    through the product; only the patient it is about)."""
-    patient = own_patient(user)
+def reads_of_record(patient: Any) -> QuerySet[AuditEvent]:
+    """Staff reads of ``patient``'s data (a patients.Patient), newest first, with the
+    reader and their clinic; the patient's own reads are left out."""
     return (
         AuditEvent.objects.filter(patient=patient, action=AuditEvent.Action.READ)
-        .exclude(actor=user)
+        .exclude(actor_id=patient.user_id)
         .select_related("actor", "clinic")
         .order_by("-at", "-pk")
     )

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.models import AuditEvent
 
 # (actor pk, patient pk, clinic pk or None) of the page being served, if any.
@@ -26,7 +27,7 @@ def _clinic_pk(actor: Any, patient: Any) -> Any:
 
 
 def record_change(
-    *, actor: Any, patient: Any, action: str, what: str, object_id: object = "",
+    *, actor: Any, patient: Any, action: str, what: What, object_id: object = "",
     clinic: Any = None,
 ) -> AuditEvent:
     """Record a change (create/update/delete) of a patient's data by ``actor``.
@@ -42,7 +43,7 @@ def record_change(
 
 
 def record_read(
-    *, actor: Any, patient: Any, what: str, object_id: object = ""
+    *, actor: Any, patient: Any, what: What, object_id: object = ""
 ) -> AuditEvent | None:
     """Record a read of a patient's data, when the reader is staff (not the patient).
 
@@ -62,16 +63,12 @@ def record_read(
 
 def _relation_clinic(actor: Any, patient: Any) -> Any:
     """The clinic of the actor's active care relation with the patient (the clinic a read
-    outside a staff page is made from), or None."""
-    from battrerygg.patients.models import CareRelation
-
-    return (
-        CareRelation.objects.filter(physiotherapist=actor, patient=patient, ended_at__isnull=True)
-        .order_by("started_at").values_list("clinic_id", flat=True).first()
-    )
+    outside a staff page is made from), or None. The patient object answers
+    (``patients.Patient.relation_clinic_id``): audit does not import the patients app."""
+    return patient.relation_clinic_id(actor)
 
 
-def record_page_read(*, actor: Any, patient: Any, what: str, clinic: Any = None
+def record_page_read(*, actor: Any, patient: Any, what: What, clinic: Any = None
                      ) -> AuditEvent | None:
     """The one read row of a staff page about ``patient`` that was shown (see page_read)."""
     if getattr(patient, "user_id", None) == getattr(actor, "pk", None):
@@ -83,7 +80,7 @@ def record_page_read(*, actor: Any, patient: Any, what: str, clinic: Any = None
 
 @contextmanager
 def page_read(
-    *, actor: Any, patient: Any, what: str, clinic: Any = None, record: bool = True
+    *, actor: Any, patient: Any, what: What, clinic: Any = None, record: bool = True
 ) -> Iterator[AuditEvent | None]:
     """Serve one staff page about ``patient``: write one read row (``what``, e.g.
     "timeline"), unless ``record`` is False (a form post, whose changes are recorded by the
@@ -97,7 +94,7 @@ def page_read(
         _scope.reset(token)
 
 
-def record_reads(*, actor: Any, shown: list[tuple[Any, Any]], what: str) -> list[AuditEvent]:
+def record_reads(*, actor: Any, shown: list[tuple[Any, Any]], what: What) -> list[AuditEvent]:
     """Record one read row per patient in ``shown`` ((patient, clinic pk or None) pairs) in
     a single INSERT, for pages that show several patients' data at once (the dashboard).
 

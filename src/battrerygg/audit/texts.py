@@ -5,37 +5,59 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-WHAT: dict[str, Promise] = {
-    "timeline": _("your record (overview)"),
-    "diary": _("your pain diary"),
-    "diary.entry": _("a diary entry"),
-    "flare_up_plan": _("your flare-up plan"),
-    "balance_checkins": _("your balance check-ins"),
-    "balance_checkin": _("a balance check-in"),
-    "weekly_goals": _("your weekly goals"),
-    "motivation": _("what motivates you"),
-    "proms.due": _("your questionnaires"),
-    "proms.results": _("your questionnaire results"),
-    "proms.response": _("a questionnaire"),
-    "red_flag_check": _("your answers on warning signs"),
-    "dashboard": _("the overview of patients who need attention"),
-    "assessment": _("your assessment"),
-    "enrolment": _("your consent and enrolment"),
-    "consent": _("your consent and enrolment"),
-    "invite": _("your invitation"),
-    "episode": _("your episode of care"),
-    "programme": _("your exercise programme"),
-    "programme.sessions": _("your exercise programme"),
-    "programme.prescription": _("your exercise programme"),
-    "sessions": _("your group sessions"),
-    "groups.bookings": _("your group sessions"),
-    "groups.roster": _("the list of participants of a group session"),
+from battrerygg.audit.keys import What, what_of
+
+WHAT: dict[What, Promise] = {
+    What.TIMELINE: _("your record (overview)"),
+    What.DIARY: _("your pain diary"),
+    What.DIARY_ENTRY: _("a diary entry"),
+    What.DIARY_ENTRY_RESTORE: _("a diary entry"),
+    What.DIARY_FOLLOW_UP: _("a diary entry"),
+    What.FLARE_UP_PLAN: _("your flare-up plan"),
+    What.BALANCE_CHECKINS: _("your balance check-ins"),
+    What.BALANCE_CHECKIN: _("a balance check-in"),
+    What.WEEKLY_GOALS: _("your weekly goals"),
+    What.MOTIVATION: _("what motivates you"),
+    What.REMINDER_PREFERENCE: _("your reminder settings"),
+    What.PROMS_DUE: _("your questionnaires"),
+    What.PROMS_RESULTS: _("your questionnaire results"),
+    What.PROMS_RESPONSE: _("a questionnaire"),
+    What.PROMS_ASSIGNMENT: _("your questionnaires"),
+    What.PROMS_ANSWER: _("a questionnaire"),
+    What.PROMS_SUBMIT: _("a questionnaire"),
+    What.RED_FLAG_CHECK: _("your answers on warning signs"),
+    What.DASHBOARD: _("the overview of patients who need attention"),
+    What.CLINIC_REVIEW: _("a review of what you have reported"),
+    What.PATIENT: _("your registration"),
+    What.CARE_RELATION: _("who your physiotherapist is"),
+    What.ASSESSMENT: _("your assessment"),
+    What.ENROLMENT: _("your consent and enrolment"),
+    What.CONSENT: _("your consent and enrolment"),
+    What.INVITE: _("your invitation"),
+    What.EPISODE: _("your episode of care"),
+    What.PROGRAMME: _("your exercise programme"),
+    What.PROGRAMME_SESSIONS: _("your exercise programme"),
+    What.PROGRAMME_PRESCRIPTION: _("your exercise programme"),
+    What.PROGRAMME_PRESCRIPTION_END: _("your exercise programme"),
+    What.PROGRAMME_PRESCRIPTION_REOPEN: _("your exercise programme"),
+    What.PROGRAMME_DOSE_CHANGED: _("your exercise programme"),
+    What.PROGRAMME_DOSE_PROGRESSED: _("your exercise programme"),
+    What.PROGRAMME_DOSE_REGRESSED: _("your exercise programme"),
+    What.PROGRAMME_DOSE_UNDO: _("your exercise programme"),
+    What.SESSIONS: _("your group sessions"),
+    What.GROUPS_BOOKINGS: _("your group sessions"),
+    What.GROUPS_BOOKING: _("your group sessions"),
+    What.GROUPS_BOOKING_MOVED_UP: _("your group sessions"),
+    What.GROUPS_BOOKING_CANCELLED: _("your group sessions"),
+    What.GROUPS_ATTENDANCE: _("your group sessions"),
+    What.GROUPS_ROSTER: _("the list of participants of a group session"),
 }
 
 OTHER: Promise = _("your data")
 
 
 def what_label(key: str) -> str:
-    """The patient-facing name of an audit ``what`` key; a key without a name (which a
-    test prevents for every read the product writes) reads "your data"."""
-    return str(WHAT.get(key, OTHER))
+    """The patient-facing name of a stored audit ``what`` key (a ``What`` value, or one
+    renamed since: ``keys.RENAMED``); a key the product never wrote reads "your data"."""
+    what = what_of(key)
+    return str(WHAT[what]) if what is not None else str(OTHER)

@@ -6,4 +6,7 @@ class CareConfig(AppConfig):
     label = "care"
 
     def ready(self) -> None:
-        from battrerygg.care import timeline  # noqa: F401 - registers a timeline source
+        from battrerygg.care import (
+            invites,  # noqa: F401 - registers an invitation state
+            timeline,  # noqa: F401 - registers a timeline source
+        )

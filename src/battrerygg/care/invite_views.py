@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import translation
 
-from battrerygg.care.invites import invite_tokens
+from battrerygg.accounts.invites import invite_tokens
 from battrerygg.patients.access import may_accept_invite
 
 

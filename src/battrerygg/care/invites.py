@@ -1,47 +1,47 @@
-"""Invitation links: a one-time link to choose a password (SPEC T2).
+"""Invitation links (SPEC T2): the link a patient or a new staff member gets by e-mail, and
+what it depends on in the care records.
 
-Built on Django's password-reset tokens, which expire after ``PASSWORD_RESET_TIMEOUT``
-(3 days by default) and stop working once a password is set (the token hashes the
-password). Our generator has its own salt, so a password-reset token is not an invitation,
-and hashes the latest invitation too, so a resent invitation voids the earlier link.
-For a patient it also hashes their active consent in an open episode (its id, or none), so
-withdrawing consent or ending the episode voids an outstanding link. Staff accounts
-(invited by their clinic admin) have no consent and are unaffected.
+The token is the accounts app's (``accounts/invites.py``: Django's password-reset tokens
+with our own salt); the page that takes it is ``care/invite_views.py``. Care adds to the
+token's hash the latest invitation, so a resent invitation voids the earlier link, and for
+a patient their active consent in an open episode (its id, or none), so withdrawing consent
+or ending the episode voids an outstanding link. Staff accounts (invited by their clinic
+admin) have no invitation row and no consent, so their links are unaffected. Registered
+when the app is ready (``care/apps.py``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.conf import settings
+from django.urls import reverse
+
+from battrerygg.accounts.invites import invite_path, invite_state
+from battrerygg.care.models import Consent, Invite
 
 
-class InviteTokenGenerator(PasswordResetTokenGenerator):
-    key_salt = "battrerygg.care.invites.InviteTokenGenerator"
-
-    def _make_hash_value(self, user: Any, timestamp: int) -> str:
-        from battrerygg.care.models import Consent, Invite
-
-        latest = (
-            Invite.objects.filter(patient__user=user).order_by("-pk")
-            .values_list("pk", flat=True).first()
+@invite_state
+def care_state(user: Any) -> str:
+    """``|<latest invitation id or None>``, and for a patient ``|consent:<id or None>``."""
+    latest = (
+        Invite.objects.filter(patient__user=user).order_by("-pk")
+        .values_list("pk", flat=True).first()
+    )
+    value = f"|{latest}"
+    if user.is_patient:
+        consent = (
+            Consent.objects.filter(patient__user=user, withdrawn_at__isnull=True,
+                                   episode__end_date__isnull=True)
+            .order_by("-pk").values_list("pk", flat=True).first()
         )
-        value = f"{super()._make_hash_value(user, timestamp)}|{latest}"
-        if user.is_patient:
-            consent = (
-                Consent.objects.filter(patient__user=user, withdrawn_at__isnull=True,
-                                       episode__end_date__isnull=True)
-                .order_by("-pk").values_list("pk", flat=True).first()
-            )
-            value = f"{value}|consent:{consent}"
-        return value
+        value = f"{value}|consent:{consent}"
+    return value
 
 
-invite_tokens = InviteTokenGenerator()
-
-
-def invite_path(user: Any) -> tuple[str, str]:
-    """(uidb64, token) for the user's invitation link."""
-    return urlsafe_base64_encode(force_bytes(user.pk)), invite_tokens.make_token(user)
+def invite_link(user: Any, *, base_url: str | None = None) -> str:
+    """The absolute invitation link for ``user``: ``base_url`` (else ``SITE_URL``) and the
+    ``invite:confirm`` page with a fresh token."""
+    uid, token = invite_path(user)
+    return (base_url or settings.SITE_URL).rstrip("/") + reverse(
+        "invite:confirm", kwargs={"uidb64": uid, "token": token})

@@ -128,7 +128,7 @@ class Consent(models.Model):
 
 class Invite(models.Model):
     """An e-mail inviting the patient to choose a password. Only the latest invite's link
-    works (care.invites.InviteTokenGenerator)."""
+    works (the invitation token hashes it: care.invites.care_state)."""
 
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="invites")
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

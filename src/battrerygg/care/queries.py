@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from battrerygg.audit.keys import What
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite
 from battrerygg.care.services import baseline_responses
 from battrerygg.patients.access import AccessDenied, check_read, may_see
@@ -14,7 +15,7 @@ from battrerygg.proms.models import Response
 
 def assessments(user: Any, patient: Patient) -> list[Assessment]:
     """Every version of every assessment of the patient, newest first."""
-    check_read(user, patient, "assessment")
+    check_read(user, patient, What.ASSESSMENT)
     return list(Assessment.objects.filter(patient=patient)
                 .select_related("assessed_by", "episode").order_by("-created_at", "-pk"))
 
@@ -22,7 +23,7 @@ def assessments(user: Any, patient: Patient) -> list[Assessment]:
 def current_assessment(user: Any, patient: Patient, episode: Episode | None = None
                        ) -> Assessment | None:
     """The latest version of the assessment of ``episode`` (default: the latest episode)."""
-    check_read(user, patient, "assessment")
+    check_read(user, patient, What.ASSESSMENT)
     episode = episode or latest_episode(user, patient)
     if episode is None:
         return None
@@ -32,14 +33,14 @@ def current_assessment(user: Any, patient: Patient, episode: Episode | None = No
 
 def consents(user: Any, patient: Patient) -> list[Consent]:
     """The patient's consents, newest first (withdrawn ones included)."""
-    check_read(user, patient, "consent")
+    check_read(user, patient, What.CONSENT)
     return list(Consent.objects.filter(patient=patient)
                 .select_related("recorded_by", "withdrawn_by").order_by("-given_at", "-pk"))
 
 
 def invites(user: Any, patient: Patient) -> list[Invite]:
     """Invitations sent to the patient, newest first."""
-    check_read(user, patient, "invite")
+    check_read(user, patient, What.INVITE)
     return list(Invite.objects.filter(patient=patient).select_related("sent_by"))
 
 
@@ -52,7 +53,7 @@ def latest_episode(user: Any, patient: Patient) -> Episode | None:
 
 def ending(user: Any, patient: Patient, episode: Episode) -> EpisodeEnding | None:
     """Who ended ``episode`` (of ``patient``), when and with what note."""
-    check_read(user, patient, "episode")
+    check_read(user, patient, What.EPISODE)
     if episode.patient_id != patient.pk:
         raise AccessDenied
     return EpisodeEnding.objects.filter(episode=episode).select_related("ended_by").first()
@@ -60,7 +61,7 @@ def ending(user: Any, patient: Patient, episode: Episode) -> EpisodeEnding | Non
 
 def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Response]:
     """The episode's sent baseline questionnaires by instrument id."""
-    check_read(user, patient, "proms.results")
+    check_read(user, patient, What.PROMS_RESULTS)
     if episode.patient_id != patient.pk:
         raise AccessDenied
     return baseline_responses(episode)
@@ -68,6 +69,6 @@ def baseline(user: Any, patient: Patient, episode: Episode) -> dict[str, Respons
 
 def endings(user: Any, patient: Patient) -> list[EpisodeEnding]:
     """Every ended episode of the patient with who ended it, newest first."""
-    check_read(user, patient, "episode")
+    check_read(user, patient, What.EPISODE)
     return list(EpisodeEnding.objects.filter(episode__patient=patient)
                 .select_related("ended_by", "episode").order_by("-ended_at", "-pk"))

@@ -16,13 +16,13 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from battrerygg.accounts.models import Clinic, User
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.care import consent as consent_text
-from battrerygg.care.invites import invite_path
+from battrerygg.care.invites import invite_link
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, Registration
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
@@ -103,7 +103,7 @@ def create_patient(
                                                    clinic=clinic)
             Registration.objects.create(submission_key=submission_key, patient=patient,
                                         created_by=actor)
-            record_change(actor=actor, patient=patient, action="create", what="care_relation",
+            record_change(actor=actor, patient=patient, action="create", what=What.CARE_RELATION,
                           object_id=relation.pk, clinic=clinic)
     except IntegrityError:  # a concurrent registration of the same e-mail or number
         raise CareError("already_registered") from None
@@ -207,7 +207,7 @@ def record_assessment(
             pathway=pathway.value, referral_note=referral_note, note=fingerprint["note"],
             submission_key=key,
         )
-        record_change(actor=actor, patient=patient, action="create", what="assessment",
+        record_change(actor=actor, patient=patient, action="create", what=What.ASSESSMENT,
                       object_id=assessment.pk)
         if pathway is Pathway.REFERRAL:
             _end(actor, patient, episode, Episode.EndReason.REFERRED, referral_note,
@@ -234,7 +234,7 @@ def _end(actor: Any, patient: Patient, episode: Episode, reason: str, note: str,
     episode.end_reason = reason
     episode.save(update_fields=["end_date", "end_reason"])
     EpisodeEnding.objects.create(episode=episode, ended_by=actor, note=note)
-    record_change(actor=actor, patient=patient, action="update", what="episode",
+    record_change(actor=actor, patient=patient, action="update", what=What.EPISODE,
                   object_id=episode.pk)
 
 
@@ -303,7 +303,7 @@ def enrol(
             language=language, text=consent_text.text(language), method=method,
             recorded_by=actor, enrolled_on=enrolled_on, submission_key=submission_key,
         )
-        record_change(actor=actor, patient=patient, action="create", what="consent",
+        record_change(actor=actor, patient=patient, action="create", what=What.CONSENT,
                       object_id=consent.pk)
     return consent, True
 
@@ -330,7 +330,7 @@ def withdraw_consent(
         consent.withdrawal_note = note.strip()
         consent.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_method",
                                     "withdrawal_note"])
-        record_change(actor=actor, patient=patient, action="update", what="consent",
+        record_change(actor=actor, patient=patient, action="update", what=What.CONSENT,
                       object_id=consent.pk)
     return consent, True
 
@@ -349,11 +349,9 @@ def send_invite(actor: Any, patient: Patient, *, base_url: str | None = None) ->
         raise CareError("not_enrolled")
     with transaction.atomic():
         invite = Invite.objects.create(patient=patient, sent_by=actor)
-        record_change(actor=actor, patient=patient, action="create", what="invite",
+        record_change(actor=actor, patient=patient, action="create", what=What.INVITE,
                       object_id=invite.pk)
-        uid, token = invite_path(user)
-        link = (base_url or settings.SITE_URL).rstrip("/") + reverse(
-            "invite:confirm", kwargs={"uidb64": uid, "token": token})
+        link = invite_link(user, base_url=base_url)
         with translation.override(user.language or "sv"):
             context = {"link": link, "name": user.full_name,
                        "days": settings.PASSWORD_RESET_TIMEOUT // 86400}

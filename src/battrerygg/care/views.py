@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from battrerygg.audit.keys import What
 from battrerygg.care import consent as consent_text
 from battrerygg.care import queries, services
 from battrerygg.care.forms import (
@@ -75,7 +76,7 @@ def new_patient(request: HttpRequest) -> HttpResponse:
                   status=400 if request.method == "POST" else 200)
 
 
-@patient_page("assessment")
+@patient_page(What.ASSESSMENT)
 def assessment(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """The assessment (T1): shown when recorded; a form for the first or a new version."""
     patient, user = access.patient, request.user
@@ -129,7 +130,7 @@ def assessment(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                   status=400 if request.method == "POST" else 200)
 
 
-@patient_page("enrolment")
+@patient_page(What.ENROLMENT)
 def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """Enrolment (T2): the consent text, consent recorded, the invitation, withdrawal."""
     patient, user = access.patient, request.user
@@ -181,7 +182,7 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                   status=400 if request.method == "POST" else 200)
 
 
-@patient_page("episode")
+@patient_page(What.EPISODE)
 def end_episode(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """End the current episode with a reason and a note; an ended one is shown read-only."""
     patient, user = access.patient, request.user

@@ -67,6 +67,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from battrerygg.accounts.models import Role, StaffMembership
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_reads
 from battrerygg.clinic.models import Review
 from battrerygg.clinical import course
@@ -469,7 +470,7 @@ def board(user: Any, now: datetime, page: object = 1) -> Board:
         number = 1
     shown = flagged[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
     record_reads(actor=user, shown=[(i.patient, i.patient.care_clinic_pk) for i in shown],
-                 what="dashboard")
+                 what=What.DASHBOARD)
     quiet = [i for i in everyone if not i.reasons] if number == 1 else []
     return Board(shown, quiet, number, pages, len(flagged))
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinic.models import Review
 from battrerygg.patients.access import AccessDenied, StaffAccess, patient_for_staff
@@ -21,7 +22,7 @@ def mark_reviewed(user: Any, access: StaffAccess, *, now: datetime) -> Review:
     Audited as a change of the patient's record, with the care relation's clinic.
     """
     review = Review.objects.create(physiotherapist=user, patient=access.patient, at=now)
-    record_change(actor=user, patient=access.patient, action="create", what="clinic.review",
+    record_change(actor=user, patient=access.patient, action="create", what=What.CLINIC_REVIEW,
                   object_id=review.pk, clinic=access.clinic)
     return review
 
@@ -44,5 +45,5 @@ def undo_review(user: Any, review_id: int, *, now: datetime) -> Review:
         review.undone_at = now
         review.save(update_fields=["undone_at"])
         record_change(actor=user, patient=access.patient, action="update",
-                      what="clinic.review", object_id=review.pk, clinic=access.clinic)
+                      what=What.CLINIC_REVIEW, object_id=review.pk, clinic=access.clinic)
     return review

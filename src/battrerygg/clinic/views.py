@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from battrerygg.audit.keys import What
 from battrerygg.clinic import queries
 from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart
@@ -29,7 +30,7 @@ def patients(request: HttpRequest) -> HttpResponse:
     return render(request, "clinic/patients.html", {"patients": queries.my_patients(request.user)})
 
 
-@patient_page("timeline")
+@patient_page(What.TIMELINE)
 def patient(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """One patient's timeline: a pain chart of the last 8 weeks, the flare-up plan and
     every recorded event, newest first (``?show=<kind>`` keeps one kind)."""

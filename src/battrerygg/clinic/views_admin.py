@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from battrerygg.accounts import services
 from battrerygg.accounts.models import Role
+from battrerygg.clinic import staff as services
 from battrerygg.patients.access import managed_clinics, may_take_over
 from battrerygg.textcheck import has_unsafe_characters
 from battrerygg.web.pages import admin_page

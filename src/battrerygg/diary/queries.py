@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.clinical import course
 from battrerygg.clinical.pain_monitoring import (
@@ -45,7 +46,7 @@ def limits_for(patient: Patient) -> ZoneLimits:
 
 def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
     """The patient's diary entries, oldest first, if ``user`` may see them."""
-    check_read(user, patient, "diary")
+    check_read(user, patient, What.DIARY)
     return ActivityEntry.objects.filter(patient=patient, deleted_at__isnull=True).order_by(
         "started_at", "pk"
     )
@@ -65,7 +66,7 @@ def entry(user: Any, entry_id: int, *, deleted: bool = False) -> ActivityEntry:
     )
     if found is None:
         raise AccessDenied
-    record_read(actor=user, patient=found.patient, what="diary.entry", object_id=found.pk)
+    record_read(actor=user, patient=found.patient, what=What.DIARY_ENTRY, object_id=found.pk)
     return found
 
 
@@ -133,7 +134,7 @@ def due_follow_ups(user: Any, patient: Patient, now: datetime) -> QuerySet[Activ
 
 def flare_up_plan(user: Any, patient: Patient) -> FlareUpPlan | None:
     """The patient's flare-up plan, if any and if ``user`` may see it."""
-    check_read(user, patient, "flare_up_plan")
+    check_read(user, patient, What.FLARE_UP_PLAN)
     return FlareUpPlan.objects.filter(patient=patient).first()
 
 

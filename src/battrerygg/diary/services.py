@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
 from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
@@ -126,7 +127,7 @@ def update_activity(
         setattr(entry, name, getattr(data, name))
     entry.save(update_fields=[*set(changed), "updated_at"])
     record_change(
-        actor=entry.patient.user, patient=entry.patient, action="update", what="diary.entry",
+        actor=entry.patient.user, patient=entry.patient, action="update", what=What.DIARY_ENTRY,
         object_id=entry.pk,
     )
     return True
@@ -184,7 +185,7 @@ def record_activity(
                 patient=patient, submission_key=submission_key, **fields
             )
             record_change(
-                actor=patient.user, patient=patient, action="create", what="diary.entry",
+                actor=patient.user, patient=patient, action="create", what=What.DIARY_ENTRY,
                 object_id=entry.pk,
             )
     except IntegrityError:
@@ -219,7 +220,7 @@ def record_follow_up(
     entry.save(update_fields=["pain_24h", "pain_24h_recorded_at", "updated_at"])
     record_change(
         actor=entry.patient.user, patient=entry.patient, action=action,
-        what="diary.follow_up", object_id=entry.pk,
+        what=What.DIARY_FOLLOW_UP, object_id=entry.pk,
     )
     return entry
 
@@ -236,7 +237,7 @@ def delete_entry(entry: ActivityEntry, *, now: datetime | None = None) -> None:
     entry.deleted_at = now or timezone.now()
     entry.save(update_fields=["deleted_at", "updated_at"])
     record_change(
-        actor=entry.patient.user, patient=entry.patient, action="delete", what="diary.entry",
+        actor=entry.patient.user, patient=entry.patient, action="delete", what=What.DIARY_ENTRY,
         object_id=entry.pk,
     )
 
@@ -253,7 +254,7 @@ def restore_entry(entry: ActivityEntry, *, now: datetime | None = None) -> None:
     entry.save(update_fields=["deleted_at", "updated_at"])
     record_change(
         actor=entry.patient.user, patient=entry.patient, action="update",
-        what="diary.entry.restore", object_id=entry.pk,
+        what=What.DIARY_ENTRY_RESTORE, object_id=entry.pk,
     )
 
 
@@ -293,6 +294,6 @@ def save_flare_up_plan(patient: Patient, **values: Any) -> FlareUpPlan:
         plan.save()
     record_change(
         actor=patient.user, patient=patient, action="create" if created else "update",
-        what="flare_up_plan", object_id=plan.pk,
+        what=What.FLARE_UP_PLAN, object_id=plan.pk,
     )
     return plan

@@ -15,6 +15,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from battrerygg.accounts.models import User
+from battrerygg.audit.keys import What
 from battrerygg.audit.models import AuditEvent
 from battrerygg.groups.models import Booking, BookingStatus, GroupSession
 from battrerygg.patients.access import (
@@ -118,7 +119,7 @@ def roster(user: Any, session: GroupSession) -> list[RosterLine]:
     lines = _lines(bookings)
     AuditEvent.objects.bulk_create([
         AuditEvent(actor=user, patient=line.patient, action=AuditEvent.Action.READ,
-                   what="groups.roster", object_id=str(session.pk), clinic_id=session.clinic_id)
+                   what=What.GROUPS_ROSTER, object_id=str(session.pk), clinic_id=session.clinic_id)
         for line in lines
     ])
     return lines
@@ -142,7 +143,7 @@ def bookings(
     For the timeline and the patient's own page. Raises AccessDenied unless ``user`` may see
     the patient; a staff read outside a page scope writes one audit row ("groups.bookings").
     """
-    check_read(user, patient, "groups.bookings")
+    check_read(user, patient, What.GROUPS_BOOKINGS)
     found = Booking.objects.filter(patient=patient).select_related(
         "session", "session__clinic", "session__leader"
     ).order_by("session__starts_at", "pk")

@@ -25,6 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import User
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.groups.models import (
     CAPACITY_MAX,
@@ -216,7 +217,7 @@ def _move_up(session: GroupSession, *, now: datetime) -> list[Booking]:
         booking.status = BookingStatus.BOOKED
         booking.save(update_fields=["status", "updated_at"])
         record_change(actor=None, patient=booking.patient, action="update",
-                      what="groups.booking.moved_up", object_id=booking.pk,
+                      what=What.GROUPS_BOOKING_MOVED_UP, object_id=booking.pk,
                       clinic=session.clinic)
         moved.append(booking)
     return moved
@@ -304,7 +305,7 @@ def book_patient(
         session=session, patient=patient, booked_by=actor, queued_at=now,
         status=BookingStatus.WAITING if full else BookingStatus.BOOKED,
     )
-    record_change(actor=actor, patient=patient, action="create", what="groups.booking",
+    record_change(actor=actor, patient=patient, action="create", what=What.GROUPS_BOOKING,
                   object_id=booking.pk, clinic=session.clinic)
     return booking, True
 
@@ -333,7 +334,7 @@ def cancel_booking(actor: Any, booking_id: int, *, now: datetime) -> Booking:
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
     staff = actor.pk != booking.patient.user_id
     record_change(actor=actor, patient=booking.patient, action="update",
-                  what="groups.booking.cancelled", object_id=booking.pk,
+                  what=What.GROUPS_BOOKING_CANCELLED, object_id=booking.pk,
                   clinic=session.clinic if staff else None)
     if was_booked:
         _move_up(session, now=now)
@@ -375,6 +376,6 @@ def mark_attendance(
         booking.attended = mark
         booking.save(update_fields=["attended", "updated_at"])
         record_change(actor=actor, patient=booking.patient, action="update",
-                      what="groups.attendance", object_id=booking.pk, clinic=session.clinic)
+                      what=What.GROUPS_ATTENDANCE, object_id=booking.pk, clinic=session.clinic)
         changed += 1
     return changed

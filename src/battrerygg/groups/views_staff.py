@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from battrerygg.accounts.models import Role
+from battrerygg.audit.keys import What
 from battrerygg.groups import queries, services
 from battrerygg.groups.forms import FIELD_OF_ERROR, BookForm, SessionForm
 from battrerygg.groups.material import slides
@@ -178,7 +179,7 @@ def _session_label(session: GroupSession) -> str:
     return f"{start:%Y-%m-%d %H:%M} · {session.title} · {session.get_kind_display()} · {places}"
 
 
-@patient_page("sessions")
+@patient_page(What.SESSIONS)
 def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """One patient's bookings, and a form to book them into an upcoming session."""
     now = timezone.now()
@@ -208,7 +209,7 @@ def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
 
 
 @require_POST
-@patient_page("sessions")
+@patient_page(What.SESSIONS)
 def patient_booking_cancel(
     request: HttpRequest, access: StaffAccess, booking_id: int
 ) -> HttpResponse:

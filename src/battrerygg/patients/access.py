@@ -25,6 +25,8 @@ from typing import Any, Protocol
 from django.db.models import QuerySet
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
+from battrerygg.audit.keys import What
+from battrerygg.audit.services import record_read
 from battrerygg.patients.models import CareRelation, Patient
 
 STAFF_ROLES = (Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
@@ -182,12 +184,10 @@ def check_enter_answers(user: Any, patient: Patient) -> None:
         raise AccessDenied
 
 
-def check_read(user: Any, patient: Patient, what: str, object_id: object = "") -> None:
+def check_read(user: Any, patient: Patient, what: What, object_id: object = "") -> None:
     """Let ``user`` read ``patient``'s data named ``what`` (e.g. "diary"), writing the
     audit read row for staff (none inside a staff page's read scope, which has its own).
     Raises AccessDenied when ``may_see`` says no."""
-    from battrerygg.audit.services import record_read
-
     if not may_see(user, patient):
         raise AccessDenied
     record_read(actor=user, patient=patient, what=what, object_id=object_id)

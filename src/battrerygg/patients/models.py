@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -52,6 +53,17 @@ class Patient(models.Model):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def relation_clinic_id(self, physiotherapist: Any) -> int | None:
+        """The clinic id of ``physiotherapist``'s active care relation with this patient
+        (the earliest, if several), or None. The audit log records it as the clinic a staff
+        read outside a staff page was made from (``audit.services.record_read``), which
+        asks the patient it is given rather than import this app."""
+        found: int | None = (
+            self.care_relations.filter(physiotherapist=physiotherapist, ended_at__isnull=True)
+            .order_by("started_at").values_list("clinic_id", flat=True).first()
+        )
+        return found
 
 
 class Episode(models.Model):

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 
 from battrerygg.accounts.models import Clinic, Role, User
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.patients import identity
 from battrerygg.patients.models import Episode, Patient
@@ -37,7 +38,7 @@ def register_patient(
     patient = Patient.objects.create(user=user, clinic=clinic, personnummer=pnr)
     Episode.objects.create(patient=patient, start_date=episode_start)
     # A staff member registers the patient for the clinic they work at.
-    record_change(actor=created_by or user, patient=patient, action="create", what="patient",
+    record_change(actor=created_by or user, patient=patient, action="create", what=What.PATIENT,
                   clinic=clinic if created_by is not None and created_by != user else None)
     return patient
 

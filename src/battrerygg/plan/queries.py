@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.goals import LoggedActivity, Progress, Unit, progress, week_start
 from battrerygg.diary import queries as diary_queries
@@ -34,7 +35,7 @@ check-ins show how the balance moves over weeks"); the first is due at once."""
 
 def checkins(user: Any, patient: Patient) -> list[BalanceCheckIn]:
     """The patient's balance check-ins, oldest first."""
-    check_read(user, patient, "balance_checkins")
+    check_read(user, patient, What.BALANCE_CHECKINS)
     return list(BalanceCheckIn.objects.filter(patient=patient))
 
 
@@ -47,7 +48,7 @@ def checkin(user: Any, checkin_id: int) -> BalanceCheckIn:
     )
     if found is None:
         raise AccessDenied
-    record_read(actor=user, patient=found.patient, what="balance_checkin", object_id=found.pk)
+    record_read(actor=user, patient=found.patient, what=What.BALANCE_CHECKIN, object_id=found.pk)
     return found
 
 
@@ -68,7 +69,7 @@ def next_checkin(user: Any, patient: Patient, latest: BalanceCheckIn | None) -> 
 
 def current_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
     """The goals in force now, in the order of the activity list."""
-    check_read(user, patient, "weekly_goals")
+    check_read(user, patient, What.WEEKLY_GOALS)
     order = list(GOAL_ACTIVITY_VALUES)
     goals = WeeklyGoal.objects.filter(patient=patient, ends_on__isnull=True)
     return sorted(goals, key=lambda g: order.index(g.activity))
@@ -76,7 +77,7 @@ def current_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
 
 def all_goals(user: Any, patient: Patient) -> list[WeeklyGoal]:
     """Every goal the patient has set, current and ended, oldest first."""
-    check_read(user, patient, "weekly_goals")
+    check_read(user, patient, What.WEEKLY_GOALS)
     return list(WeeklyGoal.objects.filter(patient=patient).order_by("created_at", "pk"))
 
 
@@ -125,7 +126,7 @@ def weeks(user: Any, patient: Patient, first: date, last: date) -> list[Week]:
     """Goal progress per ISO week from the week of ``first`` to the week of ``last``
     (newest first), counted from the diary entries of each week (SPEC P6). Weeks without
     a goal in force are left out. Two queries however many weeks."""
-    check_read(user, patient, "weekly_goals")
+    check_read(user, patient, What.WEEKLY_GOALS)
     start, end = week_start(first), week_start(last)
     goals = list(
         WeeklyGoal.objects.filter(patient=patient, starts_on__lte=end)
@@ -160,7 +161,7 @@ def weeks(user: Any, patient: Patient, first: date, last: date) -> list[Week]:
 
 def motivation(user: Any, patient: Patient) -> Motivation | None:
     """What motivates the patient, or None."""
-    check_read(user, patient, "motivation")
+    check_read(user, patient, What.MOTIVATION)
     return Motivation.objects.filter(patient=patient).first()
 
 
@@ -174,7 +175,7 @@ def wants_email_reminders(user: Any, patient: Patient) -> bool:
 
 def latest_checkin(user: Any, patient: Patient) -> BalanceCheckIn | None:
     """The patient's most recent check-in, or None."""
-    check_read(user, patient, "balance_checkins")
+    check_read(user, patient, What.BALANCE_CHECKINS)
     return BalanceCheckIn.objects.filter(patient=patient).last()
 
 

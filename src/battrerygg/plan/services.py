@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.balance import Capacity, Load, Ratings
 from battrerygg.clinical.goals import Unit, validate_target, week_start
@@ -74,7 +75,7 @@ def record_checkin(
     def create(key: uuid.UUID) -> BalanceCheckIn:
         checkin = BalanceCheckIn.objects.create(patient=patient, submission_key=key, **values)
         record_change(actor=patient.user, patient=patient, action="create",
-                      what="balance_checkin", object_id=checkin.pk)
+                      what=What.BALANCE_CHECKIN, object_id=checkin.pk)
         return checkin
 
     checkin, _created = save_once(
@@ -123,17 +124,17 @@ def set_goal(
             current.unit, current.target = unit_.value, target
             current.save(update_fields=["unit", "target", "updated_at"])
             record_change(actor=patient.user, patient=patient, action="update",
-                          what="weekly_goal", object_id=current.pk)
+                          what=What.WEEKLY_GOALS, object_id=current.pk)
             return current
         current.ends_on = monday - timedelta(days=1)
         current.save(update_fields=["ends_on", "updated_at"])
         record_change(actor=patient.user, patient=patient, action="update",
-                      what="weekly_goal", object_id=current.pk)
+                      what=What.WEEKLY_GOALS, object_id=current.pk)
     goal = WeeklyGoal.objects.create(
         patient=patient, activity=activity, unit=unit_.value, target=target, starts_on=monday
     )
     record_change(actor=patient.user, patient=patient, action="create",
-                  what="weekly_goal", object_id=goal.pk)
+                  what=What.WEEKLY_GOALS, object_id=goal.pk)
     return goal
 
 
@@ -151,12 +152,12 @@ def end_goal(goal: WeeklyGoal, *, today: date) -> None:
         goal_id = goal.pk
         goal.delete()
         record_change(actor=patient.user, patient=patient, action="delete",
-                      what="weekly_goal", object_id=goal_id)
+                      what=What.WEEKLY_GOALS, object_id=goal_id)
         return
     goal.ends_on = monday - timedelta(days=1)
     goal.save(update_fields=["ends_on", "updated_at"])
     record_change(actor=patient.user, patient=patient, action="update",
-                  what="weekly_goal", object_id=goal.pk)
+                  what=What.WEEKLY_GOALS, object_id=goal.pk)
 
 
 @transaction.atomic
@@ -171,7 +172,7 @@ def save_motivation(patient: Patient, text: str) -> Motivation | None:
         if current is not None:
             current.delete()
             record_change(actor=patient.user, patient=patient, action="delete",
-                          what="motivation")
+                          what=What.MOTIVATION)
         return None
     if current is not None and current.text == text:
         return current
@@ -182,7 +183,7 @@ def save_motivation(patient: Patient, text: str) -> Motivation | None:
         current.text = text
         current.save(update_fields=["text", "updated_at"])
         action = "update"
-    record_change(actor=patient.user, patient=patient, action=action, what="motivation")
+    record_change(actor=patient.user, patient=patient, action=action, what=What.MOTIVATION)
     return current
 
 
@@ -196,5 +197,5 @@ def set_email_reminders(patient: Patient, by_email: bool) -> ReminderPreference:
         pref.by_email = by_email
         pref.save(update_fields=["by_email", "updated_at"])
         record_change(actor=patient.user, patient=patient, action="update",
-                      what="reminder_preference")
+                      what=What.REMINDER_PREFERENCE)
     return pref

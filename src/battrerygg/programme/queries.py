@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.dosing import Suggestion, suggestion
 from battrerygg.clinical.pain_monitoring import Assessment
@@ -29,7 +30,7 @@ LATEST_SESSIONS = 3
 def prescriptions(user: Any, patient: Patient, *, ended: bool = False) -> QuerySet[Prescription]:
     """The patient's prescriptions, oldest first: current ones, or with ended=True the
     ended ones. Raises AccessDenied when ``user`` may not see the patient."""
-    check_read(user, patient, "programme")
+    check_read(user, patient, What.PROGRAMME)
     return Prescription.objects.filter(patient=patient, ended_at__isnull=not ended).order_by(
         "created_at", "pk"
     )
@@ -47,7 +48,7 @@ def prescription(user: Any, patient: Patient, prescription_id: int) -> Prescript
     )
     if found is None:
         raise AccessDenied
-    record_read(actor=user, patient=patient, what="programme.prescription", object_id=found.pk)
+    record_read(actor=user, patient=patient, what=What.PROGRAMME_PRESCRIPTION, object_id=found.pk)
     return found
 
 
@@ -131,7 +132,7 @@ def programme(
 def latest_sessions(user: Any, patient: Patient, *, limit: int = 10) -> list[ActivityEntry]:
     """The patient's latest logged sessions of prescribed exercises, newest first, each
     with its prescription (for a timeline). Raises AccessDenied."""
-    check_read(user, patient, "programme.sessions")
+    check_read(user, patient, What.PROGRAMME_SESSIONS)
     return list(
         ActivityEntry.objects.filter(
             patient=patient, prescription__isnull=False, deleted_at__isnull=True
@@ -150,6 +151,6 @@ def exercise_titles(user: Any, patient: Patient, language: str) -> dict[int, str
         patient=patient, patient__in=visible_patients(user)
     ).values_list("pk", "exercise"))
     if found:
-        record_read(actor=user, patient=patient, what="programme")
+        record_read(actor=user, patient=patient, what=What.PROGRAMME)
     titles = {pk: library.exercise(language, slug) for pk, slug in found}
     return {pk: exercise.title for pk, exercise in titles.items() if exercise is not None}

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical import dosing
 from battrerygg.clinical.dosing import Dose, DoseError, Step
@@ -112,7 +113,7 @@ def prescribe(
                 changed_at=now, **_dose_fields(data.level, dose),
             )
             record_change(actor=user, patient=patient, action="create",
-                          what="programme.prescription", object_id=item.pk)
+                          what=What.PROGRAMME_PRESCRIPTION, object_id=item.pk)
     except IntegrityError:
         return Prescription.objects.get(patient=patient, submission_key=submission_key), False
     return item, True
@@ -123,6 +124,14 @@ def _locked(user: Any, prescription: Prescription) -> Prescription:
     return Prescription.objects.select_for_update().select_related("patient").get(
         pk=prescription.pk
     )
+
+
+# The audit key of each kind of dose change that _set_dose writes.
+_DOSE_WHAT: dict[str, What] = {
+    DoseChange.Kind.CHANGED: What.PROGRAMME_DOSE_CHANGED,
+    DoseChange.Kind.PROGRESSED: What.PROGRAMME_DOSE_PROGRESSED,
+    DoseChange.Kind.REGRESSED: What.PROGRAMME_DOSE_REGRESSED,
+}
 
 
 def _set_dose(
@@ -137,7 +146,7 @@ def _set_dose(
         prescription=item, kind=kind, changed_by=user, changed_at=now, **fields
     )
     record_change(actor=user, patient=item.patient, action="update",
-                  what=f"programme.dose.{kind}", object_id=item.pk)
+                  what=_DOSE_WHAT[kind], object_id=item.pk)
 
 
 def _open(item: Prescription) -> None:
@@ -179,7 +188,7 @@ def change_dose(
             item.version += 1
         item.save(update_fields=[*other, "version", "updated_at"])
         record_change(actor=user, patient=item.patient, action="update",
-                      what="programme.prescription", object_id=item.pk)
+                      what=What.PROGRAMME_PRESCRIPTION, object_id=item.pk)
         changed = True
     return changed
 
@@ -242,7 +251,7 @@ def undo_dose_change(user: Any, prescription: Prescription, *, version: int,
     item.version += 1
     item.save(update_fields=[*fields, "version", "updated_at"])
     record_change(actor=user, patient=item.patient, action="update",
-                  what="programme.dose.undo", object_id=item.pk)
+                  what=What.PROGRAMME_DOSE_UNDO, object_id=item.pk)
     return True
 
 
@@ -258,7 +267,7 @@ def end_prescription(user: Any, prescription: Prescription, *,
     item.version += 1
     item.save(update_fields=["ended_at", "ended_by", "version", "updated_at"])
     record_change(actor=user, patient=item.patient, action="update",
-                  what="programme.prescription.end", object_id=item.pk)
+                  what=What.PROGRAMME_PRESCRIPTION_END, object_id=item.pk)
     return True
 
 
@@ -273,5 +282,5 @@ def reopen_prescription(user: Any, prescription: Prescription) -> bool:
     item.version += 1
     item.save(update_fields=["ended_at", "ended_by", "version", "updated_at"])
     record_change(actor=user, patient=item.patient, action="update",
-                  what="programme.prescription.reopen", object_id=item.pk)
+                  what=What.PROGRAMME_PRESCRIPTION_REOPEN, object_id=item.pk)
     return True

@@ -1,7 +1,7 @@
 """Physiotherapist's pages: the exercise library and a patient's programme (SPEC T3).
 
 The library is not patient data (``staff_page``, no audit row). A patient's programme is
-served by ``patient_page("programme")``: one audit read row per page view; the posts are
+served by ``patient_page(What.PROGRAMME)``: one audit read row per page view; the posts are
 audited by the services.
 """
 
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from battrerygg.audit.keys import What
 from battrerygg.diary.texts import ZONE_LABELS
 from battrerygg.patients.access import StaffAccess
 from battrerygg.programme import library, queries, services, texts
@@ -66,7 +67,7 @@ def _page(request: HttpRequest, access: StaffAccess, form: PrescribeForm | None 
     }, status=status)
 
 
-@patient_page("programme")
+@patient_page(What.PROGRAMME)
 def programme(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     """A patient's programme: prescriptions with sessions and C1 advice; prescribe form."""
     if request.method == "POST":
@@ -91,7 +92,7 @@ def _one_click(action: Callable[..., bool], done: str) -> Callable[..., HttpResp
     """A POST button on one prescription: progress, regress, undo (with the version)."""
 
     @require_POST
-    @patient_page("programme")
+    @patient_page(What.PROGRAMME)
     def view(request: HttpRequest, access: StaffAccess, prescription_id: int) -> HttpResponse:
         item = queries.prescription(request.user, access.patient, prescription_id)
         form = VersionForm(request.POST)
@@ -129,7 +130,7 @@ end = _one_click(_end, "ended")
 reopen = _one_click(_reopen, "reopened")
 
 
-@patient_page("programme")
+@patient_page(What.PROGRAMME)
 def change(request: HttpRequest, access: StaffAccess, prescription_id: int) -> HttpResponse:
     """Change a prescription's level, dose, frequency and notes by hand."""
     item = queries.prescription(request.user, access.patient, prescription_id)

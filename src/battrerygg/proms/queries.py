@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.clinical.instruments import REGISTRY, change, schedule
 from battrerygg.clinical.instruments.base import Instrument, Licence
@@ -48,7 +49,7 @@ def due_questionnaires(
     language = language or patient.user.language or "sv"
     readable = set(InstalledWording.objects.filter(language=language)
                    .values_list("instrument", flat=True))
-    check_read(user, patient, "proms.due")
+    check_read(user, patient, What.PROMS_DUE)
     episode = current_episode(patient)
     if episode is None:
         return []
@@ -90,7 +91,7 @@ def response(user: Any, response_id: int) -> Response:
     )
     if found is None:
         raise AccessDenied
-    record_read(actor=user, patient=found.patient, what="proms.response", object_id=found.pk)
+    record_read(actor=user, patient=found.patient, what=What.PROMS_RESPONSE, object_id=found.pk)
     return found
 
 
@@ -104,7 +105,7 @@ def response_for_change(user: Any, response_id: int) -> Response:
 
 def submitted(user: Any, patient: Patient, instrument_id: str | None = None) -> list[Response]:
     """The patient's sent questionnaires, oldest first (one instrument, or all)."""
-    check_read(user, patient, "proms.results")
+    check_read(user, patient, What.PROMS_RESULTS)
     found = Response.objects.filter(patient=patient, status=Response.Status.SUBMITTED)
     if instrument_id is not None:
         found = found.filter(instrument=instrument_id)

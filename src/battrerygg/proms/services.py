@@ -11,6 +11,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.instruments import REGISTRY, schedule
 from battrerygg.clinical.instruments.base import AnswerError, Instrument, ItemType, Licence
@@ -55,7 +56,7 @@ def assign_questionnaire(
         patient=patient, episode=episode, instrument=instrument_id, due_date=due_date,
         assigned_by=actor,
     )
-    record_change(actor=actor, patient=patient, action="create", what="proms.assignment",
+    record_change(actor=actor, patient=patient, action="create", what=What.PROMS_ASSIGNMENT,
                   object_id=assignment.pk)
     return assignment
 
@@ -139,7 +140,7 @@ def start_response(
                 entered_by=actor,
             )
             record_change(actor=actor, patient=patient, action="create",
-                          what="proms.response", object_id=response.pk)
+                          what=What.PROMS_RESPONSE, object_id=response.pk)
     except IntegrityError:  # a concurrent start won the race: resume it
         lookup: dict[str, Any] = (
             {"assignment": assignment} if assignment is not None
@@ -179,7 +180,7 @@ def save_answer(response: Response, link_id: str, raw: str, *, actor: Any) -> bo
     response.answers = answers
     response.save(update_fields=["answers", "updated_at"])
     record_change(actor=actor, patient=response.patient, action="update",
-                  what="proms.answer", object_id=f"{response.pk}:{link_id}")
+                  what=What.PROMS_ANSWER, object_id=f"{response.pk}:{link_id}")
     return True
 
 
@@ -228,7 +229,7 @@ def submit_response(
         except IntegrityError:  # the key was used for another response: refuse
             raise PromsError("already_submitted") from None
         record_change(actor=actor, patient=response.patient, action="update",
-                      what="proms.submit", object_id=response.pk)
+                      what=What.PROMS_SUBMIT, object_id=response.pk)
     return response, True
 
 

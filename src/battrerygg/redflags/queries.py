@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.patients.access import AccessDenied, check_read, visible_patients
 from battrerygg.patients.models import Patient
@@ -22,17 +23,17 @@ def check(user: Any, check_id: int) -> RedFlagCheck:
     )
     if found is None:
         raise AccessDenied
-    record_read(actor=user, patient=found.patient, what="red_flag_check", object_id=found.pk)
+    record_read(actor=user, patient=found.patient, what=What.RED_FLAG_CHECK, object_id=found.pk)
     return found
 
 
 def latest_check(user: Any, patient: Patient) -> RedFlagCheck | None:
     """The patient's most recent check, or None."""
-    check_read(user, patient, "red_flag_check")
+    check_read(user, patient, What.RED_FLAG_CHECK)
     return RedFlagCheck.objects.filter(patient=patient).order_by("-created_at").first()
 
 
 def checks(user: Any, patient: Patient) -> list[RedFlagCheck]:
     """All of the patient's red-flag checks, oldest first."""
-    check_read(user, patient, "red_flag_check")
+    check_read(user, patient, What.RED_FLAG_CHECK)
     return list(RedFlagCheck.objects.filter(patient=patient).order_by("created_at", "pk"))

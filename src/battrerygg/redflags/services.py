@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.red_flags import outcome_of
 from battrerygg.patients.models import Patient
@@ -30,7 +31,7 @@ def record_red_flag_check(
             patient=patient, answers=answers, outcome=outcome.value, submission_key=key
         )
         record_change(actor=patient.user, patient=patient, action="create",
-                      what="red_flag_check", object_id=check.pk)
+                      what=What.RED_FLAG_CHECK, object_id=check.pk)
         return check
 
     return save_once(

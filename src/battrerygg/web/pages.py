@@ -31,6 +31,7 @@ from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 
 from battrerygg.accounts.models import Role
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import page_read, record_page_read
 from battrerygg.patients.access import (
     AccessDenied,
@@ -91,7 +92,7 @@ admin_page = _role_page(Role.CLINIC_ADMIN)
 staff_page = _role_page(Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
 
 
-def patient_page(what: str) -> Callable[[View], View]:
+def patient_page(what: What) -> Callable[[View], View]:
     """Decorate ``view(request, access, **kwargs)`` served at a URL with ``<uuid:ref>``.
 
     access: patients.access.StaffAccess (patient and the care relation's clinic).

@@ -1,6 +1,8 @@
 """Writes about staff: a clinic admin adds and removes staff of their clinics and moves a
 leaving physiotherapist's patients to a colleague (SPEC §1 clinic admin). Who may manage,
-join, be removed and take over is decided by the access layer (``patients.access``)."""
+join, be removed and take over is decided by the access layer (``patients.access``). Here,
+beside the admin pages, rather than in accounts: it needs the access layer and care
+relations, which the accounts app may not import (docs/architecture.md, "Layers")."""
 
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Clinic, StaffMembership, User
+from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
+from battrerygg.care.invites import invite_link
 from battrerygg.patients import access
 from battrerygg.patients.access import STAFF_ROLES
 from battrerygg.patients.models import CareRelation
@@ -137,7 +140,7 @@ def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = No
                 moved.ended_at = None
                 moved.save(update_fields=["ended_at"])
             record_change(actor=admin, patient=relation.patient, action="update",
-                          what="care_relation", object_id=moved.pk, clinic=membership.clinic)
+                          what=What.CARE_RELATION, object_id=moved.pk, clinic=membership.clinic)
     membership.delete()
     return len(relations)
 
@@ -148,14 +151,10 @@ def send_staff_invite(admin: User, user: User, clinic: Clinic, *, base_url: str 
     the same invitation link as patients get (care.invites), which expires after
     PASSWORD_RESET_TIMEOUT and stops working once a password is set. Only for accounts
     without a usable password, of clinics the admin manages (StaffError otherwise)."""
-    from battrerygg.care.invites import invite_path
-
     _admin_clinic(admin, clinic.pk)
     if user.has_usable_password() or not access.has_role(user, *STAFF_ROLES):
         raise StaffError(_("This account already has a password."))
-    uid, token = invite_path(user)
-    link = (base_url or settings.SITE_URL).rstrip("/") + reverse(
-        "invite:confirm", kwargs={"uidb64": uid, "token": token})
+    link = invite_link(user, base_url=base_url)
     with translation.override(user.language or "sv"):
         context = {"link": link, "name": user.full_name, "clinic": clinic.name,
                    "days": settings.PASSWORD_RESET_TIMEOUT // 86400}

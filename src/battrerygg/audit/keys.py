@@ -1,0 +1,99 @@
+"""The audit log's ``what`` keys: which kind of a patient's data a row is about (SPEC Q2).
+
+Every function that writes a row (``audit.services``: record_read, record_reads,
+record_change, page_read, record_page_read; ``patients.access.check_read``;
+``web.staff.patient_page``) is given a member of ``What``, never a free string, so a key
+cannot be misspelt and each has a plain name on the patient's access-log page
+(``audit/texts.py``; a test iterates this enum).
+
+A member's value is what is stored, and it never changes: rows are never rewritten (the log
+is append-only), so a renamed key stays readable through ``RENAMED``.
+
+Naming: a kind of data has one key for its reads and its changes (``weekly_goals``,
+``motivation``, ``consent``). One item read by id has a key of its own where the patient's
+page names it differently from the list (``diary`` / ``diary.entry``, ``balance_checkins`` /
+``balance_checkin``). A kind of change has a dotted suffix (``diary.entry.restore``,
+``programme.dose.progressed``; the changes of one booking are ``groups.booking.*``, the
+list read ``groups.bookings``). A staff page that shows several kinds at once is named
+after the page (``timeline``, ``dashboard``, ``enrolment``, ``sessions``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class What(StrEnum):
+    """The kind of data an audit row is about; the value is stored in ``AuditEvent.what``."""
+
+    # Staff pages about one patient, or about many (the dashboard).
+    TIMELINE = "timeline"
+    DASHBOARD = "dashboard"
+    ENROLMENT = "enrolment"
+    SESSIONS = "sessions"
+    # The patient record and the care relation (patients, clinic admin).
+    PATIENT = "patient"
+    CARE_RELATION = "care_relation"
+    # Care records (care).
+    ASSESSMENT = "assessment"
+    CONSENT = "consent"
+    INVITE = "invite"
+    EPISODE = "episode"
+    # The diary.
+    DIARY = "diary"
+    DIARY_ENTRY = "diary.entry"
+    DIARY_ENTRY_RESTORE = "diary.entry.restore"
+    DIARY_FOLLOW_UP = "diary.follow_up"
+    FLARE_UP_PLAN = "flare_up_plan"
+    # Balance check-ins, goals and motivation (plan).
+    BALANCE_CHECKINS = "balance_checkins"
+    BALANCE_CHECKIN = "balance_checkin"
+    WEEKLY_GOALS = "weekly_goals"
+    MOTIVATION = "motivation"
+    REMINDER_PREFERENCE = "reminder_preference"
+    # The red-flag check.
+    RED_FLAG_CHECK = "red_flag_check"
+    # Questionnaires (proms).
+    PROMS_DUE = "proms.due"
+    PROMS_RESULTS = "proms.results"
+    PROMS_RESPONSE = "proms.response"
+    PROMS_ASSIGNMENT = "proms.assignment"
+    PROMS_ANSWER = "proms.answer"
+    PROMS_SUBMIT = "proms.submit"
+    # The exercise programme.
+    PROGRAMME = "programme"
+    PROGRAMME_SESSIONS = "programme.sessions"
+    PROGRAMME_PRESCRIPTION = "programme.prescription"
+    PROGRAMME_PRESCRIPTION_END = "programme.prescription.end"
+    PROGRAMME_PRESCRIPTION_REOPEN = "programme.prescription.reopen"
+    PROGRAMME_DOSE_CHANGED = "programme.dose.changed"
+    PROGRAMME_DOSE_PROGRESSED = "programme.dose.progressed"
+    PROGRAMME_DOSE_REGRESSED = "programme.dose.regressed"
+    PROGRAMME_DOSE_UNDO = "programme.dose.undo"
+    # Group sessions.
+    GROUPS_BOOKINGS = "groups.bookings"
+    GROUPS_BOOKING = "groups.booking"
+    GROUPS_BOOKING_MOVED_UP = "groups.booking.moved_up"
+    GROUPS_BOOKING_CANCELLED = "groups.booking.cancelled"
+    GROUPS_ATTENDANCE = "groups.attendance"
+    GROUPS_ROSTER = "groups.roster"
+    # The physiotherapist's review of the dashboard signals (clinic).
+    CLINIC_REVIEW = "clinic.review"
+
+
+# Keys stored before a rename, and the member they mean now. Changes of a weekly goal were
+# "weekly_goal" and its reads "weekly_goals" (one kind of data, two keys) until issue 10.
+RENAMED: dict[str, What] = {
+    "weekly_goal": What.WEEKLY_GOALS,
+}
+
+
+def what_of(key: str) -> What | None:
+    """The member a stored key means: a current value, or a renamed one (``RENAMED``);
+    None for a key the product has never written."""
+    if key in RENAMED:
+        return RENAMED[key]
+    try:
+        return What(key)
+    except ValueError:
+        return None

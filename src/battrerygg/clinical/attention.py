@@ -64,10 +64,11 @@ from battrerygg.clinical.pain_monitoring import (
 )
 from battrerygg.clinical.red_flags import PRECEDENCE, Outcome
 
-LOAD_WINDOW = timedelta(days=7)  # T5 "repeatedly": counted over the last week
-LOAD_SIGNALS_NEEDED = 2  # "twice in 7 days"
-GRACE_DAYS = 7  # questionnaires: days after the due date before they count as overdue
-SILENT_DAYS = 7  # T5 "no activity logged for a week"
+# The programme's thresholds (its own cut-offs are not published, SPEC C1; see above).
+LOAD_WINDOW = timedelta(days=7)  # SPEC T5 "repeatedly": counted over the last week
+LOAD_SIGNALS_NEEDED = 2  # SPEC T5 "repeatedly": twice within LOAD_WINDOW
+GRACE_DAYS = 7  # SPEC T5 "overdue": the patient has a week (reminders repeat weekly)
+SILENT_DAYS = 7  # SPEC T5 "no activity logged for a week"
 
 
 class Kind(IntEnum):

@@ -40,7 +40,7 @@ NAME_ALLOWED = {
 ROLE_ALLOWED = {
     "accounts/models.py": "the account's own is_patient / is_physiotherapist properties",
     "accounts/admin.py": "the Django admin site (system admins) lists staff accounts only",
-    "clinic/dashboard.py": "a clinic admin's count of physiotherapists per clinic (a number)",
+    "clinic/queries.py": "a clinic admin's count of physiotherapists per clinic (a number)",
 }
 
 # module: why it may use CareRelation / StaffMembership (write them, or read without
@@ -50,10 +50,11 @@ RELATION_ALLOWED = {
     "patients/models.py": "defines CareRelation",
     "accounts/admin.py": "registers StaffMembership with the Django admin site (system admins)",
     "clinic/staff.py": "writes StaffMembership (add_staff) and CareRelation (remove_staff "
-                            "moves a leaving physiotherapist's patients); counts open relations",
+                       "moves a leaving physiotherapist's patients); counts open relations",
     "care/services.py": "writes the CareRelation of a newly registered patient",
     "clinic/dashboard.py": "the relation's clinic as a column of rows already filtered by "
-                           "access.visible_patients; a clinic admin's staff counts",
+                           "access.visible_patients",
+    "clinic/queries.py": "a clinic admin's staff counts (numbers, no patient data)",
     "clinic/demo.py": "writes demo data",
     "web/management/commands/demo.py": "writes demo data",
     "web/management/commands/createuser.py": "writes the membership of a user it creates",

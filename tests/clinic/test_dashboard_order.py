@@ -54,3 +54,15 @@ def test_within_a_priority_the_oldest_signal_comes_first(cast):
     assert [i.name for i in found] == ["Anna Exempel", "Bertil Exempel"]
     silent = {i.name: [r for r in i.reasons if r.kind is Kind.SILENT][0].since for i in found}
     assert silent["Bertil Exempel"] < silent["Anna Exempel"]
+
+
+def test_an_emergency_answer_comes_before_an_older_less_urgent_one(cast):
+    """SPEC C7: severity first, then the oldest signal."""
+    soon, urgent = _patient(cast, "Cecilia Test"), _patient(cast, "David Test")
+    with time_machine.travel(NOW - timedelta(days=2), tick=False):
+        record_red_flag_check(soon, {"history_of_cancer": True}, submission_key=uuid.uuid4())
+    with time_machine.travel(NOW - timedelta(hours=1), tick=False):
+        record_red_flag_check(urgent, {"saddle_numbness": True}, submission_key=uuid.uuid4())
+    with time_machine.travel(NOW, tick=False):
+        found = signals(cast.physio, NOW)
+    assert [i.name for i in found[:2]] == ["David Test", "Cecilia Test"]

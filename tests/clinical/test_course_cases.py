@@ -48,3 +48,15 @@ def test_each_day_counts_once():
     ratings += [(start + timedelta(days=13), 9)] * 5
     # Per day: (6 × 3 + 9) / 7 = 3.86 < 4 → settling. Per rating it would be 5.18 ≥ 4.
     assert not_settling_from_pain(start, start + timedelta(days=13), ratings) is False
+
+
+def test_week_means_of_daily_means():
+    from battrerygg.clinical.course import week_means
+
+    start = date(2026, 3, 9)
+    daily = {start + timedelta(days=d): (6.0 if d < 7 else 3.5) for d in range(21)}
+    daily[start - timedelta(days=1)] = 10.0  # before the episode: ignored
+    assert week_means(start, start + timedelta(days=20), daily) == (6.0, 3.5)
+    assert week_means(start, start + timedelta(days=13), {start: 4.0}) is None
+    with pytest.raises(ValueError):
+        week_means(start, start - timedelta(days=1), daily)

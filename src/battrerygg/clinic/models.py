@@ -13,7 +13,7 @@ class Review(models.Model):
     """A physiotherapist marked a patient's dashboard signals as reviewed at ``at``.
 
     The dashboard hides the signals whose newest evidence is not later than ``at``
-    (clinic.dashboard). undone_at: set when the physiotherapist undoes the review (the row
+    (clinical.attention.review). undone_at: set when the physiotherapist undoes the review (the row
     is kept, so the audit trail and the dashboard agree); an undone review hides nothing.
     """
 

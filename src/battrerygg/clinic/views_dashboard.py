@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from battrerygg.accounts.models import Role
 from battrerygg.clinic import dashboard as reads
-from battrerygg.clinic import services
+from battrerygg.clinic import queries, services
 from battrerygg.patients.access import AccessDenied, has_role, patient_for_staff
 from battrerygg.web.pages import staff_page
 
@@ -75,7 +75,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if request.method == "POST":
             raise Http404
         return render(request, "clinic/admin_start.html", {
-            "clinics": reads.clinic_counts(request.user), "links": _admin_links(),
+            "clinics": queries.clinic_counts(request.user), "links": _admin_links(),
         })
     if request.method == "POST":
         return _post(request)

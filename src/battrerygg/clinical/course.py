@@ -10,7 +10,7 @@ contact the physiotherapist and the physiotherapist's dashboard flags it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from statistics import fmean
 
@@ -41,6 +41,30 @@ def not_settling(episode_day: int, first_week_mean: float, last_week_mean: float
     return last_week_mean >= first_week_mean
 
 
+def week_means(
+    episode_start: date, today: date, daily_means: Mapping[date, float]
+) -> tuple[float, float] | None:
+    """The means of the first and the last 7-day windows of daily mean pain.
+
+    episode_start, today: local dates (today ≥ episode_start). daily_means: local date → that
+    day's mean NRS (0–10), one value a day, so a day with many ratings weighs no more than a
+    day with one; days outside both windows are ignored. The first window is the episode's
+    days 1–7 (``episode_start`` … +6 days), the last the 7 days ending ``today`` (they
+    overlap before day 14, when ``not_settling`` does not judge yet). Returns (first week's
+    mean, last week's mean), or None when either window has no day (nothing to compare).
+    Raises ValueError when today is before episode_start.
+    """
+    if today < episode_start:
+        raise ValueError("today is before the episode started")
+    first_end = episode_start + timedelta(days=WINDOW_DAYS)
+    last_start = today - timedelta(days=WINDOW_DAYS - 1)
+    first = [mean for day, mean in daily_means.items() if episode_start <= day < first_end]
+    last = [mean for day, mean in daily_means.items() if last_start <= day <= today]
+    if not first or not last:
+        return None
+    return fmean(first), fmean(last)
+
+
 def not_settling_from_pain(
     episode_start: date, today: date, pain_by_day: Iterable[tuple[date, int]]
 ) -> bool | None:
@@ -50,20 +74,16 @@ def not_settling_from_pain(
     NRS 0–10) pairs, several a day allowed: each day counts once (the mean of its ratings),
     so a day with many ratings weighs no more than a day with one. Returns None when either
     7-day window has no rating (nothing to compare), else ``not_settling`` of the means of
-    the daily means. Raises ValueError when today is before episode_start or a rating is
-    invalid.
+    the daily means (``week_means``). Raises ValueError when today is before episode_start
+    or a rating is invalid.
     """
     if today < episode_start:
         raise ValueError("today is before the episode started")
     episode_day = (today - episode_start).days + 1
-    first_end = episode_start + timedelta(days=WINDOW_DAYS)
-    last_start = today - timedelta(days=WINDOW_DAYS - 1)
     by_day: dict[date, list[int]] = defaultdict(list)
     for day, pain in pain_by_day:
         by_day[day].append(validate_nrs(pain))
-    daily = {day: fmean(values) for day, values in by_day.items()}
-    first = [mean for day, mean in daily.items() if episode_start <= day < first_end]
-    last = [mean for day, mean in daily.items() if last_start <= day <= today]
-    if not first or not last:
+    means = week_means(episode_start, today, {day: fmean(v) for day, v in by_day.items()})
+    if means is None:
         return None
-    return not_settling(episode_day, fmean(first), fmean(last))
+    return not_settling(episode_day, *means)

@@ -1,6 +1,7 @@
 """Making a resent form harmless (SPEC Q3: "repeat submissions harmless"): the one way a
 service stores something that a double click, a reload, a second tab or a concurrent
-identical request may send again. No service catches ``IntegrityError`` on its own.
+identical request may send again. No service catches ``IntegrityError`` to make a resend
+harmless (``care.create_patient`` only words one that no stored record explains).
 
 Two functions, one rule. ``create_once(find, create)`` stores a record unless ``find``
 already returns it (a *natural key*: the patient's current goal for an activity, the
@@ -49,7 +50,7 @@ Forms and their choice for changed content (the services' docstrings say more):
   episode's active consent: one consent per agreement, never replaced by a resent form),
   weekly goal (patient, activity, current), motivation (patient), booking (session,
   patient, not cancelled), questionnaire started (episode, instrument, timepoint, or the
-  assignment).
+  assignment), the daily reminder e-mail (patient, local date; ``plan.reminders``).
 - Updates of one row (the 24-hour value, dose steps with their ``version``) lock it and
   compare; the flare-up plan and the reminder choice use Django's ``get_or_create``, which
   follows the same rule. ``tests/test_concurrent_identical_posts.py`` sends each of these

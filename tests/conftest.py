@@ -81,3 +81,18 @@ def log_activity():
         return entry
 
     return _log
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is a file in the data folder rather than shared memory,
+    as the product's: threads (tests/test_concurrent_identical_posts.py) and the browser
+    tests' live server then use connections of their own, with WAL, ``BEGIN IMMEDIATE`` and
+    the busy timeout of the settings (in shared memory SQLite answers "database table is
+    locked" at once instead of waiting)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    test = database.setdefault("TEST", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not test.get("NAME"):
+        test["NAME"] = str(settings.DATA_DIR / "test.sqlite3")

@@ -33,7 +33,7 @@ from battrerygg.patients.models import CareRelation, Episode, Patient
 from battrerygg.patients.services import current_episode, register_patient
 from battrerygg.proms import services as proms
 from battrerygg.proms.models import Response, Timepoint
-from battrerygg.submissions import save_once
+from battrerygg.submissions import create_once, save_once
 
 
 class CareError(ValueError):
@@ -65,8 +65,10 @@ def create_patient(
 ) -> tuple[Patient, bool]:
     """Register a patient at ``clinic`` in the care of ``actor``: an account without a
     usable password (they choose one from the invitation), the first episode (starting
-    today, the clinic's local date) and the care relation. Returns (patient, created); a
-    form sent again with the same key returns the patient it created.
+    today, the clinic's local date) and the care relation. Returns (patient, created); the
+    same form sent again (same key and data) returns the patient it created; a changed form
+    under the same key is a new registration, refused as below if it names a registered
+    person (``battrerygg.submissions``).
 
     personnummer: a personnummer or samordningsnummer in any accepted form, stored as 12
     digits. Raises AccessDenied unless actor is a physiotherapist of ``clinic``;
@@ -76,10 +78,6 @@ def create_patient(
     """
     if not may_register_patient(actor, clinic):
         raise AccessDenied
-    earlier = Registration.objects.filter(submission_key=submission_key,
-                                          created_by=actor).select_related("patient").first()
-    if earlier is not None:
-        return earlier.patient, False
     try:
         pnr = identity.normalise(personnummer)
     except identity.ImplausibleBirthDate:
@@ -87,27 +85,38 @@ def create_patient(
     except ValueError:
         raise CareError("invalid_personnummer") from None
     email = User.objects.normalize_email(email.strip()).lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise CareError("email_taken")
-    if Patient.objects.filter(personnummer=pnr).exists():
-        raise CareError("personnummer_taken")
-    start = (now or timezone.now()).astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+    full_name = full_name.strip()
+
+    def create(key: uuid.UUID) -> Registration:
+        if User.objects.filter(email__iexact=email).exists():
+            raise CareError("email_taken")
+        if Patient.objects.filter(personnummer=pnr).exists():
+            raise CareError("personnummer_taken")
+        start = (now or timezone.now()).astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+        patient = register_patient(
+            email=email, password=None, full_name=full_name, personnummer=pnr,
+            clinic=clinic, episode_start=start, language=language, created_by=actor,
+        )
+        relation = CareRelation.objects.create(physiotherapist=actor, patient=patient,
+                                               clinic=clinic)
+        registration = Registration.objects.create(submission_key=key, patient=patient,
+                                                   created_by=actor)
+        record_change(actor=actor, patient=patient, action="create", what=What.CARE_RELATION,
+                      object_id=relation.pk, clinic=clinic)
+        return registration
+
+    content = {"clinic": clinic.pk, "full_name": full_name, "email": email,
+               "personnummer": pnr, "language": language}
     try:
-        with transaction.atomic():
-            patient = register_patient(
-                email=email, password=None, full_name=full_name.strip(), personnummer=pnr,
-                clinic=clinic, episode_start=start, language=language,
-                created_by=actor,
-            )
-            relation = CareRelation.objects.create(physiotherapist=actor, patient=patient,
-                                                   clinic=clinic)
-            Registration.objects.create(submission_key=submission_key, patient=patient,
-                                        created_by=actor)
-            record_change(actor=actor, patient=patient, action="create", what=What.CARE_RELATION,
-                          object_id=relation.pk, clinic=clinic)
+        registration, created = save_once(
+            lambda key: Registration.objects.filter(submission_key=key, created_by=actor)
+            .select_related("patient").first(),
+            create, submission_key, content,
+            conflicts=(CareError,),  # "email_taken" may mean this form, sent at once
+        )
     except IntegrityError:  # a concurrent registration of the same e-mail or number
         raise CareError("already_registered") from None
-    return patient, True
+    return registration.patient, created
 
 
 # Assessment -------------------------------------------------------------------------------
@@ -214,16 +223,12 @@ def record_assessment(
                  _today(patient, now))
         return assessment
 
-    def same(found: Assessment) -> bool:
-        return (found.red_flag_answers, found.classification, found.referral_note,
-                found.note) == (fingerprint["red_flags"], fingerprint["classification"],
-                                fingerprint["referral_note"], fingerprint["note"])
-
-    with transaction.atomic():
-        return save_once(
-            lambda key: Assessment.objects.filter(patient=patient, submission_key=key).first(),
-            same, create, submission_key, fingerprint,
-        )
+    return save_once(
+        lambda key: Assessment.objects.filter(patient=patient, submission_key=key).first(),
+        # The paper answers are not part of what is compared: once entered, the page no
+        # longer offers them, so the same assessment sent again comes without them.
+        create, submission_key, {k: v for k, v in fingerprint.items() if k != "paper"},
+    )
 
 
 # Ending an episode ------------------------------------------------------------------------
@@ -286,26 +291,35 @@ def enrol(
         episode = _locked_open_episode(patient)
         if episode is None:
             raise CareError("episode_ended")
-        existing = Consent.objects.filter(patient=patient, submission_key=submission_key).first()
-        existing = existing or episode.consents.filter(withdrawn_at__isnull=True).first()
-        if existing is not None:
-            return existing, False
-        assessment = episode.assessments.order_by("-version").first()
-        if assessment is None:
-            raise CareError("not_assessed")
-        if assessment.pathway == Pathway.REFERRAL:
-            raise CareError("referred")
-        if not episode.start_date <= enrolled_on <= _today(patient, now):
-            raise CareError("enrolment_date")
-        language = patient.user.language or "sv"
-        consent = Consent.objects.create(
-            patient=patient, episode=episode, text_version=consent_text.VERSION,
-            language=language, text=consent_text.text(language), method=method,
-            recorded_by=actor, enrolled_on=enrolled_on, submission_key=submission_key,
+        open_episode = episode
+
+        def create() -> Consent:
+            assessment = open_episode.assessments.order_by("-version").first()
+            if assessment is None:
+                raise CareError("not_assessed")
+            if assessment.pathway == Pathway.REFERRAL:
+                raise CareError("referred")
+            if not open_episode.start_date <= enrolled_on <= _today(patient, now):
+                raise CareError("enrolment_date")
+            language = patient.user.language or "sv"
+            consent = Consent.objects.create(
+                patient=patient, episode=open_episode, text_version=consent_text.VERSION,
+                language=language, text=consent_text.text(language), method=method,
+                recorded_by=actor, enrolled_on=enrolled_on, submission_key=submission_key,
+            )
+            record_change(actor=actor, patient=patient, action="create", what=What.CONSENT,
+                          object_id=consent.pk)
+            return consent
+
+        # One consent per agreement: the form's key (even after a withdrawal, so a resent
+        # form never re-enrols) or the episode's active consent (a partial unique
+        # constraint). A changed form returns that consent: a consent is not a form the
+        # patient may send twice with other content, and it cannot be replaced.
+        return create_once(
+            lambda: Consent.objects.filter(patient=patient, submission_key=submission_key)
+            .first() or open_episode.consents.filter(withdrawn_at__isnull=True).first(),
+            create,
         )
-        record_change(actor=actor, patient=patient, action="create", what=What.CONSENT,
-                      object_id=consent.pk)
-    return consent, True
 
 
 def withdraw_consent(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.audit.keys import What
@@ -18,6 +18,7 @@ from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
 from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
 from battrerygg.localtime import exists_locally
 from battrerygg.patients.models import Patient
+from battrerygg.submissions import ChangedForm, save_once
 
 
 class DiaryError(ValueError):
@@ -142,9 +143,12 @@ def record_activity(
 ) -> tuple[ActivityEntry, bool]:
     """Log an activity in the patient's diary. Returns (entry, created).
 
-    A second call with the same submission_key returns the first entry unchanged
-    (double click, reload). data.prescription_id links a session of a programme exercise
-    to one of the patient's prescriptions (DiaryError("unknown_prescription") otherwise).
+    A second call with the same submission_key returns the first entry unchanged, even
+    with changed data (``ChangedForm.FIRST_RECORD``: the page says the form was sent
+    already and shows the entry as first saved, to be corrected there; a second entry would
+    count the activity twice in the load and pain signals). data.prescription_id links a
+    session of a programme exercise to one of the patient's prescriptions
+    (DiaryError("unknown_prescription") otherwise).
     Raises DiaryError("unknown_kind"), ("future") when the
     activity starts after ``now``, ("too_long"), or ValueError for an invalid NRS value.
     """
@@ -155,9 +159,6 @@ def record_activity(
         or not patient.prescriptions.filter(pk=data.prescription_id).exists()
     ):
         raise DiaryError("unknown_prescription")
-    existing = ActivityEntry.objects.filter(patient=patient, submission_key=submission_key).first()
-    if existing is not None:
-        return existing, False
     fields: dict[str, Any] = {
         "kind": data.kind,
         "description": data.description,
@@ -179,20 +180,19 @@ def record_activity(
     }
     if data.pain_24h is not None:
         fields.update(pain_24h=data.pain_24h, pain_24h_recorded_at=now)
-    try:
-        with transaction.atomic():
-            entry = ActivityEntry.objects.create(
-                patient=patient, submission_key=submission_key, **fields
-            )
-            record_change(
-                actor=patient.user, patient=patient, action="create", what=What.DIARY_ENTRY,
-                object_id=entry.pk,
-            )
-    except IntegrityError:
-        # A concurrent duplicate submission won the race: return what it wrote.
-        entry = ActivityEntry.objects.get(patient=patient, submission_key=submission_key)
-        return entry, False
-    return entry, True
+
+    def create(key: uuid.UUID) -> ActivityEntry:
+        entry = ActivityEntry.objects.create(patient=patient, submission_key=key, **fields)
+        record_change(
+            actor=patient.user, patient=patient, action="create", what=What.DIARY_ENTRY,
+            object_id=entry.pk,
+        )
+        return entry
+
+    return save_once(
+        lambda key: ActivityEntry.objects.filter(patient=patient, submission_key=key).first(),
+        create, submission_key, asdict(data), changed=ChangedForm.FIRST_RECORD,
+    )
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,7 @@ from battrerygg.patients import access
 from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
+from battrerygg.submissions import create_once, save_once
 
 YEARS_AHEAD = 2  # a session may be scheduled at most this many years ahead
 _GAP = _("That time does not exist on that day: the clocks are put forward an hour. "
@@ -174,27 +175,26 @@ def schedule_session(
     Raises AccessDenied when ``actor`` is not staff of the clinic, GroupError when ``data``
     breaks a rule (past start, end before start, capacity outside 1–50, neither place nor
     video link, a link that is not https, a leader who is not a physiotherapist of the
-    clinic). The same submission_key again returns the session first saved with it (a
-    double submit), without change.
+    clinic). The same form again (same submission_key and data) returns the session first
+    saved with it (a double submit), without change; a changed form under the same key is
+    a new session (``battrerygg.submissions``).
     """
     if not access.may_manage_sessions(actor, clinic):
         raise AccessDenied
-    if submission_key is not None:
-        earlier = GroupSession.objects.filter(submission_key=submission_key, clinic=clinic).first()
-        if earlier is not None:
-            return earlier, False
-    _check(clinic, data, now=now)
-    try:
-        with transaction.atomic():
-            session = GroupSession.objects.create(
-                clinic=clinic, created_by=actor, submission_key=submission_key, **_fields(data)
-            )
-    except IntegrityError:  # the same form sent twice at once: the first one won
-        earlier = GroupSession.objects.filter(submission_key=submission_key, clinic=clinic).first()
-        if earlier is None:
-            raise
-        return earlier, False
-    return session, True
+
+    def create(key: uuid.UUID | None) -> GroupSession:
+        _check(clinic, data, now=now)
+        return GroupSession.objects.create(
+            clinic=clinic, created_by=actor, submission_key=key, **_fields(data)
+        )
+
+    if submission_key is None:
+        return create(None), True
+    content = _fields(data) | {"clinic": clinic.pk, "leader": data.leader.pk}
+    return save_once(
+        lambda key: GroupSession.objects.filter(submission_key=key, clinic=clinic).first(),
+        create, submission_key, content,
+    )
 
 
 def _locked(session_id: int) -> GroupSession:
@@ -291,23 +291,27 @@ def book_patient(
         raise AccessDenied
     if current_episode(patient) is None:
         raise GroupError("episode_ended")
-    existing = session.bookings.exclude(status=BookingStatus.CANCELLED).filter(
-        patient=patient
-    ).first()
-    if existing is not None:
-        return existing, False
-    if session.is_cancelled:
-        raise GroupError("cancelled")
-    if session.starts_at <= now:
-        raise GroupError("started")
-    full = _booked_count(session) >= session.capacity
-    booking = Booking.objects.create(
-        session=session, patient=patient, booked_by=actor, queued_at=now,
-        status=BookingStatus.WAITING if full else BookingStatus.BOOKED,
+    booked_at = now
+
+    def create() -> Booking:
+        if session.is_cancelled:
+            raise GroupError("cancelled")
+        if session.starts_at <= booked_at:
+            raise GroupError("started")
+        full = _booked_count(session) >= session.capacity
+        booking = Booking.objects.create(
+            session=session, patient=patient, booked_by=actor, queued_at=booked_at,
+            status=BookingStatus.WAITING if full else BookingStatus.BOOKED,
+        )
+        record_change(actor=actor, patient=patient, action="create", what=What.GROUPS_BOOKING,
+                      object_id=booking.pk, clinic=session.clinic)
+        return booking
+
+    return create_once(  # one active booking per patient and session, session row locked
+        lambda: session.bookings.exclude(status=BookingStatus.CANCELLED).filter(
+            patient=patient).first(),
+        create,
     )
-    record_change(actor=actor, patient=patient, action="create", what=What.GROUPS_BOOKING,
-                  object_id=booking.pk, clinic=session.clinic)
-    return booking, True
 
 
 @transaction.atomic

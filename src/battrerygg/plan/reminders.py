@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +29,7 @@ from battrerygg.patients.models import Patient
 from battrerygg.plan import queries
 from battrerygg.plan.models import ReminderSent
 from battrerygg.proms.queries import due_questionnaires
+from battrerygg.submissions import create_once
 
 logger = logging.getLogger(__name__)
 
@@ -101,17 +101,31 @@ def send_due_reminders(now: datetime, base_url: str | None = None) -> Report:
             report.nothing_due += 1
             continue
         try:
-            with transaction.atomic():
-                ReminderSent.objects.create(patient=patient, local_date=today, items=items)
-                _message(patient, items, base).send()
-        except IntegrityError:
-            report.already += 1
+            sent_now = _send_once(patient, today, items, base)
         except Exception:  # one bad address must not stop the others
             logger.exception("reminder e-mail to patient %s failed", patient.pk)
             report.failed += 1
         else:
-            report.sent.append(patient.user.email)
+            if sent_now:
+                report.sent.append(patient.user.email)
+            else:
+                report.already += 1
     return report
+
+
+def _send_once(patient: Patient, today: date, items: list[str], base: str) -> bool:
+    """Record and send today's reminder unless it is recorded already (one a day, a
+    constraint: two runs at once send it once). False when it was; an error in sending
+    leaves no row, so the next run tries again."""
+
+    def send() -> ReminderSent:
+        sent = ReminderSent.objects.create(patient=patient, local_date=today, items=items)
+        _message(patient, items, base).send()
+        return sent
+
+    _sent, created = create_once(
+        lambda: ReminderSent.objects.filter(patient=patient, local_date=today).first(), send)
+    return created
 
 
 def _message(patient: Patient, items: list[str], base: str) -> EmailMessage:

@@ -21,7 +21,7 @@ from battrerygg.plan.models import (
     ReminderPreference,
     WeeklyGoal,
 )
-from battrerygg.submissions import save_once
+from battrerygg.submissions import create_once, save_once
 
 EARLIEST_CHECKIN = timedelta(days=366)
 """A check-in may be dated at most a year back (a typo guard, as in the diary)."""
@@ -80,10 +80,7 @@ def record_checkin(
 
     checkin, _created = save_once(
         lambda key: BalanceCheckIn.objects.filter(patient=patient, submission_key=key).first(),
-        lambda found: all(getattr(found, name) == value for name, value in values.items()),
-        create,
-        submission_key or uuid.uuid4(),
-        values,
+        create, submission_key or uuid.uuid4(), values,
     )
     return checkin
 
@@ -112,30 +109,34 @@ def set_goal(
     """
     unit_, target = _validate_goal(activity, unit, target)
     monday = week_start(today)
-    current = (
-        WeeklyGoal.objects.select_for_update()
-        .filter(patient=patient, activity=activity, ends_on__isnull=True)
-        .first()
-    )
-    if current is not None:
-        if current.unit == unit_ and current.target == target:
-            return current
-        if current.starts_on >= monday:
-            current.unit, current.target = unit_.value, target
-            current.save(update_fields=["unit", "target", "updated_at"])
-            record_change(actor=patient.user, patient=patient, action="update",
-                          what=What.WEEKLY_GOALS, object_id=current.pk)
-            return current
-        current.ends_on = monday - timedelta(days=1)
-        current.save(update_fields=["ends_on", "updated_at"])
+
+    def current() -> WeeklyGoal | None:
+        return (WeeklyGoal.objects.select_for_update()
+                .filter(patient=patient, activity=activity, ends_on__isnull=True).first())
+
+    def start() -> WeeklyGoal:
+        goal = WeeklyGoal.objects.create(
+            patient=patient, activity=activity, unit=unit_.value, target=target,
+            starts_on=monday,
+        )
+        record_change(actor=patient.user, patient=patient, action="create",
+                      what=What.WEEKLY_GOALS, object_id=goal.pk)
+        return goal
+
+    goal, created = create_once(current, start)  # one current goal per activity
+    if created or (goal.unit == unit_ and goal.target == target):
+        return goal
+    if goal.starts_on >= monday:
+        goal.unit, goal.target = unit_.value, target
+        goal.save(update_fields=["unit", "target", "updated_at"])
         record_change(actor=patient.user, patient=patient, action="update",
-                      what=What.WEEKLY_GOALS, object_id=current.pk)
-    goal = WeeklyGoal.objects.create(
-        patient=patient, activity=activity, unit=unit_.value, target=target, starts_on=monday
-    )
-    record_change(actor=patient.user, patient=patient, action="create",
+                      what=What.WEEKLY_GOALS, object_id=goal.pk)
+        return goal
+    goal.ends_on = monday - timedelta(days=1)  # locked: no other request starts one now
+    goal.save(update_fields=["ends_on", "updated_at"])
+    record_change(actor=patient.user, patient=patient, action="update",
                   what=What.WEEKLY_GOALS, object_id=goal.pk)
-    return goal
+    return start()
 
 
 @transaction.atomic
@@ -167,23 +168,26 @@ def save_motivation(patient: Patient, text: str) -> Motivation | None:
     text = text.strip()
     if len(text) > MOTIVATION_MAX:
         raise PlanError("too_long")
-    current = Motivation.objects.select_for_update().filter(patient=patient).first()
     if not text:
+        current = Motivation.objects.select_for_update().filter(patient=patient).first()
         if current is not None:
             current.delete()
             record_change(actor=patient.user, patient=patient, action="delete",
                           what=What.MOTIVATION)
         return None
-    if current is not None and current.text == text:
-        return current
-    if current is None:
-        current = Motivation.objects.create(patient=patient, text=text)
-        action = "create"
-    else:
+
+    def create() -> Motivation:
+        motivation = Motivation.objects.create(patient=patient, text=text)
+        record_change(actor=patient.user, patient=patient, action="create", what=What.MOTIVATION)
+        return motivation
+
+    current, created = create_once(  # one per patient
+        lambda: Motivation.objects.select_for_update().filter(patient=patient).first(), create
+    )
+    if not created and current.text != text:
         current.text = text
         current.save(update_fields=["text", "updated_at"])
-        action = "update"
-    record_change(actor=patient.user, patient=patient, action=action, what=What.MOTIVATION)
+        record_change(actor=patient.user, patient=patient, action="update", what=What.MOTIVATION)
     return current
 
 

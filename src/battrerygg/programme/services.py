@@ -9,11 +9,11 @@ nothing. Dose steps follow ``clinical.dosing``.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.audit.keys import What
@@ -25,6 +25,7 @@ from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.programme import library
 from battrerygg.programme.models import DoseChange, Prescription
+from battrerygg.submissions import save_once
 
 FREQUENCY_MIN, FREQUENCY_MAX = 1, 14
 
@@ -89,34 +90,36 @@ def prescribe(
     user: Any, patient: Patient, data: PrescriptionInput, *, submission_key: uuid.UUID,
     now: datetime | None = None,
 ) -> tuple[Prescription, bool]:
-    """Prescribe an exercise. Returns (prescription, created); the same submission_key
-    again returns the first prescription unchanged. Raises AccessDenied, ProgrammeError."""
+    """Prescribe an exercise. Returns (prescription, created); the same form again (same
+    submission_key and data) returns the first prescription unchanged, a changed form under
+    the same key is a new prescription (``battrerygg.submissions``). Raises AccessDenied,
+    ProgrammeError."""
     check_treat(user, patient)
     dose = _checked(data)
     now = now or timezone.now()
-    existing = Prescription.objects.filter(patient=patient, submission_key=submission_key).first()
-    if existing is not None:
-        return existing, False
-    episode = current_episode(patient)
-    if episode is None:
-        raise ProgrammeError("episode_ended")
-    try:
-        with transaction.atomic():
-            item = Prescription.objects.create(
-                patient=patient, episode=episode, exercise=data.exercise,
-                frequency_per_week=data.frequency_per_week, notes=data.notes.strip(),
-                prescribed_by=user, submission_key=submission_key, created_at=now,
-                **_dose_fields(data.level, dose),
-            )
-            DoseChange.objects.create(
-                prescription=item, kind=DoseChange.Kind.PRESCRIBED, changed_by=user,
-                changed_at=now, **_dose_fields(data.level, dose),
-            )
-            record_change(actor=user, patient=patient, action="create",
-                          what=What.PROGRAMME_PRESCRIPTION, object_id=item.pk)
-    except IntegrityError:
-        return Prescription.objects.get(patient=patient, submission_key=submission_key), False
-    return item, True
+
+    def create(key: uuid.UUID) -> Prescription:
+        episode = current_episode(patient)
+        if episode is None:
+            raise ProgrammeError("episode_ended")
+        item = Prescription.objects.create(
+            patient=patient, episode=episode, exercise=data.exercise,
+            frequency_per_week=data.frequency_per_week, notes=data.notes.strip(),
+            prescribed_by=user, submission_key=key, created_at=now,
+            **_dose_fields(data.level, dose),
+        )
+        DoseChange.objects.create(
+            prescription=item, kind=DoseChange.Kind.PRESCRIBED, changed_by=user,
+            changed_at=now, **_dose_fields(data.level, dose),
+        )
+        record_change(actor=user, patient=patient, action="create",
+                      what=What.PROGRAMME_PRESCRIPTION, object_id=item.pk)
+        return item
+
+    return save_once(
+        lambda key: Prescription.objects.filter(patient=patient, submission_key=key).first(),
+        create, submission_key, asdict(data),
+    )
 
 
 def _locked(user: Any, prescription: Prescription) -> Prescription:

@@ -8,7 +8,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from battrerygg.audit.keys import What
@@ -19,6 +19,7 @@ from battrerygg.patients.access import check_enter_answers, check_treat
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.proms.models import Assignment, InstalledWording, Response, Timepoint
+from battrerygg.submissions import create_once, save_once
 
 
 class PromsError(ValueError):
@@ -113,6 +114,8 @@ def start_response(
     if episode is None:
         raise PromsError("not_due")
     assignment = None
+    lookup: dict[str, Any] = {"episode": episode, "instrument": instrument_id,
+                              "timepoint": timepoint}
     if timepoint == Timepoint.ASSIGNED:
         assignment = Assignment.objects.filter(
             pk=assignment_id, patient=patient, episode=episode, instrument=instrument_id,
@@ -120,34 +123,27 @@ def start_response(
         ).first() if assignment_id else None
         if assignment is None:
             raise PromsError("not_due")
-        found = Response.objects.filter(assignment=assignment).first()
-    else:
-        found = Response.objects.filter(
-            episode=episode, instrument=instrument_id, timepoint=timepoint
-        ).first()
-        if found is None and not schedule.is_open(
+        lookup = {"assignment": assignment}
+
+    def create() -> Response:
+        if assignment is None and not schedule.is_open(
             episode.start_date, schedule.Timepoint(timepoint), instrument_id, today
         ):
             raise PromsError("not_due")
-    if found is not None:
-        _check_open(found, today)
-        return found, False
-    try:
-        with transaction.atomic():
-            response = Response.objects.create(
-                patient=patient, episode=episode, instrument=instrument_id,
-                timepoint=timepoint, assignment=assignment, language=language,
-                entered_by=actor,
-            )
-            record_change(actor=actor, patient=patient, action="create",
-                          what=What.PROMS_RESPONSE, object_id=response.pk)
-    except IntegrityError:  # a concurrent start won the race: resume it
-        lookup: dict[str, Any] = (
-            {"assignment": assignment} if assignment is not None
-            else {"episode": episode, "instrument": instrument_id, "timepoint": timepoint}
+        response = Response.objects.create(
+            patient=patient, episode=episode, instrument=instrument_id,
+            timepoint=timepoint, assignment=assignment, language=language,
+            entered_by=actor,
         )
-        return Response.objects.get(**lookup), False
-    return response, True
+        record_change(actor=actor, patient=patient, action="create",
+                      what=What.PROMS_RESPONSE, object_id=response.pk)
+        return response
+
+    # one response per episode, instrument and timepoint (a constraint), one per assignment
+    response, created = create_once(lambda: Response.objects.filter(**lookup).first(), create)
+    if not created:
+        _check_open(response, today)
+    return response, created
 
 
 @transaction.atomic
@@ -222,15 +218,20 @@ def submit_response(
         response.missing_reason = result.missing_reason or ""
         response.status = Response.Status.SUBMITTED
         response.submitted_at = now
-        response.submission_key = submission_key
-        try:
-            with transaction.atomic():
-                response.save()
-        except IntegrityError:  # the key was used for another response: refuse
-            raise PromsError("already_submitted") from None
-        record_change(actor=actor, patient=response.patient, action="update",
-                      what=What.PROMS_SUBMIT, object_id=response.pk)
-    return response, True
+
+        def send(key: uuid.UUID) -> Response:
+            response.submission_key = key
+            response.save()
+            record_change(actor=actor, patient=response.patient, action="update",
+                          what=What.PROMS_SUBMIT, object_id=response.pk)
+            return response
+
+        # The locked row is what is sent once; the key is stored like every form's.
+        return save_once(
+            lambda key: Response.objects.filter(patient=response.patient,
+                                                submission_key=key).first(),
+            send, submission_key, {"response": response.pk},
+        )
 
 
 # Installing the official wording of a licensed instrument (docs/questionnaire-wording.md).

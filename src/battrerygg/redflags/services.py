@@ -36,8 +36,5 @@ def record_red_flag_check(
 
     return save_once(
         lambda key: RedFlagCheck.objects.filter(patient=patient, submission_key=key).first(),
-        lambda check: check.answers == answers,
-        create,
-        submission_key,
-        answers,
+        create, submission_key, answers,
     )

@@ -31,3 +31,9 @@ def at_noon(day: date, tz: tzinfo) -> datetime:
     """The instant (in UTC) of noon on the local date ``day`` in ``tz``: the instant given
     to a record that has only a local date, so that it is shown on that date."""
     return datetime.combine(day, time(12, 0), tzinfo=tz).astimezone(UTC)
+
+
+def local_date(tz: tzinfo, now: datetime | None = None) -> date:
+    """The local date in ``tz`` at the instant ``now`` (aware; default: the current
+    instant), e.g. a patient's "today"."""
+    return (now or datetime.now(UTC)).astimezone(tz).date()

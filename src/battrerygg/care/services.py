@@ -27,6 +27,7 @@ from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, R
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
 from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
+from battrerygg.localtime import local_date
 from battrerygg.patients import identity
 from battrerygg.patients.access import AccessDenied, check_treat, may_register_patient
 from battrerygg.patients.models import CareRelation, Episode, Patient
@@ -51,10 +52,6 @@ def _locked_open_episode(patient: Patient) -> Episode | None:
     if current is None:
         return None
     return Episode.objects.select_for_update().filter(pk=current.pk).first()
-
-
-def _today(patient: Patient, now: datetime | None) -> date:
-    return (now or timezone.now()).astimezone(patient.tz).date()
 
 
 # New patient ------------------------------------------------------------------------------
@@ -157,7 +154,7 @@ def enter_paper_form(
     questionnaire services (so it is scored and audited as if answered here). One already
     sent is kept as it is. Raises proms.PromsError (e.g. "incomplete", "not_due")."""
     response, _created = proms.start_response(
-        patient, instrument_id, Timepoint.BASELINE, actor=actor, today=_today(patient, now),
+        patient, instrument_id, Timepoint.BASELINE, actor=actor, today=local_date(patient.tz, now),
         language=patient.user.language or "sv",
     )
     if response.submitted:
@@ -220,7 +217,7 @@ def record_assessment(
                       object_id=assessment.pk)
         if pathway is Pathway.REFERRAL:
             _end(actor, patient, episode, Episode.EndReason.REFERRED, referral_note,
-                 _today(patient, now))
+                 local_date(patient.tz, now))
         return assessment
 
     return save_once(
@@ -255,7 +252,7 @@ def end_episode(
     """
     check_treat(actor, patient)
     reason = Episode.EndReason(reason).value
-    today = _today(patient, now)
+    today = local_date(patient.tz, now)
     on = on or today
     with transaction.atomic():
         episode = _locked_open_episode(patient)
@@ -299,7 +296,7 @@ def enrol(
                 raise CareError("not_assessed")
             if assessment.pathway == Pathway.REFERRAL:
                 raise CareError("referred")
-            if not open_episode.start_date <= enrolled_on <= _today(patient, now):
+            if not open_episode.start_date <= enrolled_on <= local_date(patient.tz, now):
                 raise CareError("enrolment_date")
             language = patient.user.language or "sv"
             consent = Consent.objects.create(

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -28,16 +27,13 @@ from battrerygg.care.models import STRATUM_CHOICES
 from battrerygg.care.texts import ERRORS
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.red_flags import Sign
+from battrerygg.localtime import local_date
 from battrerygg.patients import identity
 from battrerygg.patients.access import StaffAccess, registration_clinics
 from battrerygg.proms import texts as proms_texts
 from battrerygg.proms.services import PromsError
 from battrerygg.redflags.texts import QUESTIONS
 from battrerygg.web.pages import patient_page, physio_page
-
-
-def _today(access: StaffAccess) -> Any:
-    return timezone.now().astimezone(access.patient.tz).date()
 
 
 def _context(request: HttpRequest, access: StaffAccess, **extra: Any) -> dict[str, Any]:
@@ -138,7 +134,7 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     episode = ctx["episode"]
     language = patient.user.language or "sv"
     enrol_form = EnrolForm(request.POST if request.POST.get("action") == "enrol" else None,
-                           initial={"enrolled_on": _today(access)})
+                           initial={"enrolled_on": local_date(access.patient.tz)})
     withdraw_form = WithdrawForm(request.POST if request.POST.get("action") == "withdraw"
                                  else None)
     error = ""
@@ -188,7 +184,7 @@ def end_episode(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     patient, user = access.patient, request.user
     ctx = _context(request, access, step="end")
     episode = ctx["episode"]
-    form = EndEpisodeForm(request.POST or None, initial={"end_date": _today(access)})
+    form = EndEpisodeForm(request.POST or None, initial={"end_date": local_date(access.patient.tz)})
     error = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

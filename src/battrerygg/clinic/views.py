@@ -13,6 +13,7 @@ from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart
 from battrerygg.diary import queries as diary_queries
 from battrerygg.diary.texts import ZONE_LABELS
+from battrerygg.localtime import local_date
 from battrerygg.patients import timeline
 from battrerygg.patients.access import StaffAccess
 from battrerygg.patients.identity import mask
@@ -37,7 +38,7 @@ def patient(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     user, found = request.user, access.patient
     with timezone.override(found.tz):
         assessed = diary_queries.assessed_entries(user, found)
-        today = timezone.now().astimezone(found.tz).date()
+        today = local_date(found.tz)
         since = today.toordinal() - CHART_DAYS
         recent = [a for a in assessed if a.entry.local_date.toordinal() > since]
         limits = diary_queries.limits_for(found)

@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from battrerygg.clinical.balance import Capacity, Load, suggestions, tilt
+from battrerygg.localtime import local_date
 from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
 from battrerygg.plan import drawing, queries, reminders, services
@@ -24,10 +25,6 @@ from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
 from battrerygg.web.pages import patient_view
 
 SUMMARY_WEEKS = 8
-
-
-def _today(patient: Patient) -> Any:
-    return timezone.now().astimezone(patient.tz).date()
 
 
 def _kicker(factor: Capacity | Load, checkin: BalanceCheckIn) -> str:
@@ -63,7 +60,7 @@ def balance(request: HttpRequest, patient: Patient) -> HttpResponse:
         "chart": drawing.history([(c.local_date, c.ratings) for c in history]),
         "next_checkin": queries.next_checkin(request.user, patient,
                                              history[-1] if history else None),
-        "today": _today(patient),
+        "today": local_date(patient.tz),
     }
     if history:
         context |= _checkin_context(history[-1])
@@ -81,7 +78,7 @@ def checkin_detail(request: HttpRequest, patient: Patient, checkin_id: int) -> H
 def checkin_new(request: HttpRequest, patient: Patient) -> HttpResponse:
     """Rate capacity and loads; saved once however often the form is sent."""
     form = CheckInForm(request.POST if request.method == "POST" else None,
-                       today=_today(patient))
+                       today=local_date(patient.tz))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -109,7 +106,7 @@ def checkin_new(request: HttpRequest, patient: Patient) -> HttpResponse:
 @patient_view
 def goals(request: HttpRequest, patient: Patient) -> HttpResponse:
     """Weekly goals with this week's progress, the last weeks, and what motivates."""
-    today = _today(patient)
+    today = local_date(patient.tz)
     weeks = queries.weeks(request.user, patient, today - timedelta(weeks=SUMMARY_WEEKS - 1),
                           today)
     this_week = weeks[0] if weeks and weeks[0].monday <= today <= weeks[0].sunday else None
@@ -131,7 +128,7 @@ def goal_new(request: HttpRequest, patient: Patient) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.set_goal(patient, activity=data["activity"], unit=data["unit"],
-                          target=data["target"], today=_today(patient))
+                          target=data["target"], today=local_date(patient.tz))
         messages.success(request, _("Your weekly goal is saved."))
         return redirect("plan:goals")
     return render(request, "plan/goal_form.html", {"form": form})
@@ -148,7 +145,7 @@ def goal_edit(request: HttpRequest, patient: Patient, goal_id: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.set_goal(patient, activity=goal.activity, unit=data["unit"],
-                          target=data["target"], today=_today(patient))
+                          target=data["target"], today=local_date(patient.tz))
         messages.success(request, _("Your weekly goal is saved."))
         return redirect("plan:goals")
     return render(request, "plan/goal_form.html", {"form": form, "goal": goal})
@@ -165,7 +162,7 @@ def goal_end(request: HttpRequest, patient: Patient, goal_id: int) -> HttpRespon
             raise Http404 from None  # not this patient's goal (or removed): say nothing
         messages.info(request, _("That goal is no longer in force."))
         return redirect("plan:goals")
-    services.end_goal(goal, today=_today(patient))
+    services.end_goal(goal, today=local_date(patient.tz))
     messages.success(request, _("The goal is removed. You can set a new one at any time."))
     return redirect("plan:goals")
 

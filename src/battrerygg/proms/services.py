@@ -15,6 +15,7 @@ from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.instruments import REGISTRY, schedule
 from battrerygg.clinical.instruments.base import AnswerError, Instrument, ItemType, Licence
+from battrerygg.localtime import local_date
 from battrerygg.patients.access import check_enter_answers, check_treat
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
@@ -79,10 +80,6 @@ def _check_open(response: Response, today: date) -> None:
     if not schedule.is_open(response.episode.start_date, schedule.Timepoint(response.timepoint),
                             response.instrument, today):
         raise PromsError("closed")
-
-
-def _today(patient: Patient, now: datetime | None = None) -> date:
-    return (now or timezone.now()).astimezone(patient.tz).date()
 
 
 def start_response(
@@ -160,7 +157,7 @@ def save_answer(response: Response, link_id: str, raw: str, *, actor: Any) -> bo
     check_enter_answers(actor, response.patient)
     if response.submitted:
         raise PromsError("already_submitted")
-    _check_open(response, _today(response.patient))
+    _check_open(response, local_date(response.patient.tz))
     instrument = instrument_of(response.instrument)
     try:
         value = instrument.check_answer(link_id, raw)
@@ -199,7 +196,7 @@ def submit_response(
         check_enter_answers(actor, response.patient)
         if response.submitted:
             return response, False
-        _check_open(response, _today(response.patient, now))
+        _check_open(response, local_date(response.patient.tz, now))
         instrument = instrument_of(response.instrument)
         try:
             answers = instrument.check_answers(response.answers)

@@ -11,13 +11,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.instruments.base import AnswerError
+from battrerygg.localtime import local_date
 from battrerygg.proms import chart, display, queries, services, texts
 from battrerygg.proms.models import Response, Timepoint
 from battrerygg.web.pages import patient_view
@@ -51,7 +51,7 @@ def _next_url(found: Response) -> str:
 @patient_view
 def index(request: HttpRequest, patient: Any) -> HttpResponse:
     """Due questionnaires and the latest result of each instrument."""
-    today = timezone.now().astimezone(patient.tz).date()
+    today = local_date(patient.tz)
     sent = queries.submitted(request.user, patient)
     latest: dict[str, Response] = {}
     counts: dict[str, int] = {}
@@ -74,7 +74,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
 def start(request: HttpRequest, patient: Any) -> HttpResponse:
     """Open or resume a due questionnaire, then go to its first unanswered question."""
     assignment = request.POST.get("assignment", "")
-    today = timezone.now().astimezone(patient.tz).date()
+    today = local_date(patient.tz)
     try:
         found, _created = services.start_response(
             patient, request.POST.get("instrument", ""), request.POST.get("timepoint", ""),

@@ -188,10 +188,6 @@ def booking(cast) -> Post:
 
 
 REDIRECT = frozenset({302})
-# A booking post that arrives once the booking is stored finds the session no longer
-# offered (it is listed among the patient's bookings): the page answers 200 with "Choose
-# one of the sessions listed.", as for a double submit one after the other.
-REDIRECT_OR_PAGE = frozenset({302, 200})
 
 # form: (set-up giving the post, audit change rows one post writes, answers allowed)
 FORMS: dict[str, tuple[Callable[[Any], Post], int, frozenset[int]]] = {
@@ -211,7 +207,7 @@ FORMS: dict[str, tuple[Callable[[Any], Post], int, frozenset[int]]] = {
     "weekly goal": (weekly_goal, 1, REDIRECT),
     "motivation": (motivation, 1, REDIRECT),
     "questionnaire started": (questionnaire_start, 1, REDIRECT),
-    "booking": (booking, 1, REDIRECT_OR_PAGE),
+    "booking": (booking, 1, REDIRECT),
     "24-hour value": (follow_up, 1, REDIRECT),
     "flare-up plan": (flare_up_plan, 1, REDIRECT),
     "reminder choice": (reminders, 1, REDIRECT),

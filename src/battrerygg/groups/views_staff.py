@@ -186,8 +186,15 @@ def patient_sessions(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     patient = access.patient
     open_sessions = queries.bookable_sessions(request.user, patient, now=now)
     with timezone.override(_zone(request.user)):
-        form = BookForm(request.POST if request.method == "POST" else None,
-                        choices=[(s.pk, _session_label(s)) for s in open_sessions])
+        choices = [(s.pk, _session_label(s)) for s in open_sessions]
+        if request.method == "POST":
+            # The same booking sent again (a double click, a reload, two tabs) finds its
+            # session among the patient's bookings and is answered as the first one was.
+            offered = {pk for pk, _label in choices}
+            choices += [(b.session.pk, b.session.title)
+                        for b in queries.bookings(request.user, patient)
+                        if b.session.pk not in offered]
+        form = BookForm(request.POST if request.method == "POST" else None, choices=choices)
         if request.method == "POST" and form.is_valid():
             try:
                 # no now: the service reads the clock under the session lock (queue order)

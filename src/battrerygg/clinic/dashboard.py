@@ -204,9 +204,12 @@ def _daily_pain(
         started_at__gte=episode_start - timedelta(days=1),
         started_at__lt=episode_start + timedelta(days=course.WINDOW_DAYS + 1),
     )
-    # The last week before today (the earliest of the patients' todays, a day's margin).
+    # The last week before today (the earliest of the patients' todays): the instants with
+    # a day's margin for the time zones, and whole local days only, so that a day the margin
+    # cuts in two never stands in for the same day of the first week.
     earliest_today = min(e.today for e in episodes.values())
     last_week = live.filter(
+        local_date__gte=earliest_today - week,
         started_at__gte=attention.start_of_day(earliest_today - week, UTC) - timedelta(days=1))
     out: dict[int, list[attention.DailyPain]] = defaultdict(list)
     for part in (first_week, last_week):  # the windows may overlap: the core keeps one a day

@@ -136,9 +136,17 @@ def own_patient(user: Any) -> Patient:
         raise AccessDenied from None
 
 
+def is_self(user: Any, patient: Patient) -> bool:
+    """Whether ``user`` is ``patient``'s own account: the patient acting for themself, not
+    staff acting for them. Anonymous: False. What only the patient may do asks this
+    (``may_change``); so does what differs when the patient acts themself (an audit row
+    of their own act has no clinic; a page of their own data does not name them)."""
+    return bool(getattr(user, "is_authenticated", False)) and patient.user_id == user.pk
+
+
 def may_change(user: Any, patient: Patient) -> bool:
     """Patient-entered data (diary, plan, red-flag checks) is changed by the patient only."""
-    return bool(getattr(user, "is_authenticated", False)) and patient.user_id == user.pk
+    return is_self(user, patient)
 
 
 def may_treat(user: Any, patient: Patient) -> bool:
@@ -191,6 +199,28 @@ def check_read(user: Any, patient: Patient, what: What, object_id: object = "") 
     if not may_see(user, patient):
         raise AccessDenied
     record_read(actor=user, patient=patient, what=what, object_id=object_id)
+
+
+# The dashboard's reviews (SPEC C7) -----------------------------------------------------------
+
+class ReviewLike(Protocol):
+    """What this layer reads of a review of dashboard signals (``clinic.Review``); a
+    protocol, so that the base app does not import the clinic app."""
+
+    @property
+    def physiotherapist_id(self) -> int: ...
+
+    @property
+    def patient(self) -> Patient: ...
+
+
+def may_undo_review(user: Any, review: ReviewLike) -> bool:
+    """A review of a patient's dashboard signals is undone by the physiotherapist who made
+    it, while they may still treat the patient (``may_treat``)."""
+    return (
+        _active(user) and review.physiotherapist_id == user.pk
+        and may_treat(user, review.patient)
+    )
 
 
 # Group sessions (SPEC T4) ------------------------------------------------------------------

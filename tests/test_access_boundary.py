@@ -62,8 +62,6 @@ RELATION_ALLOWED = {
     "clinic/staff.py": "writes StaffMembership (add_staff) and CareRelation (remove_staff "
                        "moves a leaving physiotherapist's patients); counts open relations",
     "care/services.py": "writes the CareRelation of a newly registered patient",
-    "clinic/dashboard.py": "the relation's clinic as a column of rows already filtered by "
-                           "access.visible_patients",
     "clinic/queries.py": "a clinic admin's staff counts (numbers, no patient data)",
     "clinic/demo.py": "writes demo data",
     "web/management/commands/demo.py": "writes demo data",

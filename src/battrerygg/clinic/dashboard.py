@@ -48,8 +48,8 @@ from battrerygg.clinical.attention import Kind
 from battrerygg.clinical.red_flags import Outcome
 from battrerygg.diary.models import ActivityEntry
 from battrerygg.diary.queries import limits_for
-from battrerygg.patients.access import visible_patients
-from battrerygg.patients.models import CareRelation, Episode, Patient
+from battrerygg.patients.access import treating_relations, visible_patients
+from battrerygg.patients.models import Episode, Patient
 from battrerygg.proms.models import Assignment, Response
 from battrerygg.redflags.models import RedFlagCheck
 
@@ -130,10 +130,7 @@ class Board:
 def _patients(user: Any) -> QuerySet[Patient]:
     episode = Episode.objects.filter(patient=OuterRef("pk"), end_date__isnull=True).order_by(
         "-start_date", "-pk")
-    relation = CareRelation.objects.filter(
-        physiotherapist=user, patient=OuterRef("pk"), ended_at__isnull=True,
-        clinic__memberships__user=user,
-    ).order_by("started_at")
+    relation = treating_relations(user).filter(patient=OuterRef("pk")).order_by("started_at")
     last = ActivityEntry.objects.filter(patient=OuterRef("pk"), deleted_at__isnull=True).order_by(
         "-started_at")
     review = Review.objects.filter(

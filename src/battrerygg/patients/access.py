@@ -66,7 +66,11 @@ def staff_clinics(user: Any, role: str | None = None) -> QuerySet[Clinic]:
     return Clinic.objects.filter(memberships__user=user).order_by("name")
 
 
-def _active_relations(user: Any) -> QuerySet[CareRelation]:
+def treating_relations(user: Any) -> QuerySet[CareRelation]:
+    """The care relations through which ``user`` treats patients: their own, not ended, at
+    a clinic where they work. ``visible_patients`` and ``may_treat`` rest on them; the first
+    by start is the clinic of a staff read (``patient_for_staff``). Callers check the role
+    (a relation of a user who is no physiotherapist gives no access)."""
     return CareRelation.objects.filter(
         physiotherapist=user,
         ended_at__isnull=True,
@@ -81,7 +85,7 @@ def visible_patients(user: Any) -> QuerySet[Patient]:
     if user.role == Role.PATIENT:
         return Patient.objects.filter(user=user)
     if user.role == Role.PHYSIOTHERAPIST:
-        return Patient.objects.filter(pk__in=_active_relations(user).values("patient_id"))
+        return Patient.objects.filter(pk__in=treating_relations(user).values("patient_id"))
     return Patient.objects.none()
 
 
@@ -115,7 +119,7 @@ def patient_for_staff(user: Any, ref: uuid.UUID | str) -> StaffAccess:
     except ValueError:
         raise AccessDenied from None
     relation = (
-        _active_relations(user)
+        treating_relations(user)
         .filter(patient__ref=ref)
         .select_related("patient", "patient__user", "patient__clinic", "clinic")
         .order_by("started_at")
@@ -155,7 +159,7 @@ def may_treat(user: Any, patient: Patient) -> bool:
     return (
         _active(user)
         and user.role == Role.PHYSIOTHERAPIST
-        and _active_relations(user).filter(patient=patient).exists()
+        and treating_relations(user).filter(patient=patient).exists()
     )
 
 

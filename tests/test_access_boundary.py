@@ -4,11 +4,15 @@ An AST check over ``src/battrerygg`` (migrations aside). Outside ``patients/acce
 module may
 (a) define a function named ``may_*``, ``_may_*``, ``can_*`` or ``_can_*`` (a decision
     under its own name);
-(b) compare a user's role (``x.role == …``, ``x.role in …``, ``getattr(x, "role") …``) or
-    filter users by role (``.filter(role=…)``, ``user__role=…``);
+(b) compare a user's role (``x.role == …``, ``x.role in …``, ``getattr(x, "role") …``,
+    the account's ``x.is_patient`` / ``x.is_physiotherapist``) or filter users by role
+    (``.filter(role=…)``, ``user__role=…``);
 (c) read the models that permissions rest on, ``CareRelation`` and ``StaffMembership``,
     by import or through their reverse relations (``.memberships``, ``.care_relations``,
     ``memberships__…`` lookups);
+(d) decide ownership by comparing two people (``patient.user_id == request.user.pk``,
+    ``actor == patient.user``, ``session.leader_id != user.pk``): ``access.is_self`` and
+    the ``may_*`` functions answer that;
 except where an allowlist below says why the use decides nothing. Each finding names the
 file and line. ``test_the_check_finds_each_kind_of_decision`` shows that each rule fires.
 """
@@ -28,6 +32,12 @@ DECISION_NAME = re.compile(r"^_?(may|can)_")
 PERMISSION_MODELS = {"CareRelation", "StaffMembership"}
 RELATION_NAMES = {"memberships", "care_relations"}  # reverse accessors of those models
 QUERY_METHODS = {"filter", "exclude", "get"}
+ROLE_PROPERTIES = {"is_patient", "is_physiotherapist"}  # accounts.User's role in a word
+# Names that hold a person (a user, or the id of one): compared with each other they decide
+# whose something is.
+PEOPLE = {"user", "actor", "leader", "physiotherapist", "created_by", "recorded_by",
+          "booked_by", "author", "admin", "colleague"}
+PERSON_IDS = {f"{name}_id" for name in PEOPLE}
 
 # (module, function): why the name is no permission decision.
 NAME_ALLOWED = {
@@ -52,8 +62,6 @@ RELATION_ALLOWED = {
     "clinic/staff.py": "writes StaffMembership (add_staff) and CareRelation (remove_staff "
                        "moves a leaving physiotherapist's patients); counts open relations",
     "care/services.py": "writes the CareRelation of a newly registered patient",
-    "clinic/dashboard.py": "the relation's clinic as a column of rows already filtered by "
-                           "access.visible_patients",
     "clinic/queries.py": "a clinic admin's staff counts (numbers, no patient data)",
     "clinic/demo.py": "writes demo data",
     "web/management/commands/demo.py": "writes demo data",
@@ -70,6 +78,17 @@ def _is_role(node: ast.expr) -> bool:
         and node.func.id == "getattr" and len(node.args) >= 2
         and isinstance(node.args[1], ast.Constant) and node.args[1].value == "role"
     )
+
+
+def _is_person(node: ast.expr) -> bool:
+    """``user``, ``request.user``, ``patient.user_id``, ``actor.pk``, ``session.leader``…"""
+    if isinstance(node, ast.Name):
+        return node.id in PEOPLE
+    if not isinstance(node, ast.Attribute):
+        return False
+    if node.attr in PEOPLE or node.attr in PERSON_IDS:
+        return True
+    return node.attr in {"pk", "id"} and _is_person(node.value)
 
 
 def _is_query_call(node: ast.Call) -> bool:
@@ -104,6 +123,8 @@ def findings(module: str, source: str) -> list[str]:
                 _is_role(side) for side in [node.left, *node.comparators]
             ):
                 add(node, f"compares a role: ask {ACCESS} (has_role or a may_* function)")
+            if isinstance(node, ast.Attribute) and node.attr in ROLE_PROPERTIES:
+                add(node, f"reads .{node.attr}: ask {ACCESS} (has_role)")
             if isinstance(node, ast.Call) and _is_query_call(node):
                 for keyword in node.keywords:
                     if keyword.arg and (keyword.arg == "role" or keyword.arg.endswith("__role")):
@@ -124,6 +145,11 @@ def findings(module: str, source: str) -> list[str]:
                 re.fullmatch(r"[a-z_]+", node.value) and _names_relation(node.value)
             ):
                 add(node, f"looks up {node.value!r}: read it through {ACCESS}")
+        # (d) whose is it: two people compared
+        if isinstance(node, ast.Compare) and all(
+            isinstance(op, ast.Eq | ast.NotEq | ast.Is | ast.IsNot) for op in node.ops
+        ) and sum(_is_person(side) for side in [node.left, *node.comparators]) >= 2:
+            add(node, f"compares people: ask {ACCESS} (is_self or a may_* function)")
     return [f"src/battrerygg/{module}:{line}: {what}" for line, what in sorted(found)]
 
 
@@ -169,6 +195,17 @@ VIOLATIONS = {
         "\nfound = leader.memberships.filter(clinic=clinic).exists()\n", 2, "uses .memberships"),
     "memberships in a lookup": (
         "q = User.objects.filter(memberships__clinic=clinic)\n", 1, "looks up memberships__clinic"),
+    "a role read through the account's property": (
+        "if request.user.is_authenticated and request.user.is_patient:\n    pass\n", 1,
+        "reads .is_patient"),
+    "the patient's own, by ids": (
+        "mine = found.patient.user_id == request.user.pk\n", 1, "compares people"),
+    "the patient's own, by accounts": (
+        "if actor == patient.user:\n    pass\n", 1, "compares people"),
+    "staff, by the actor's id": (
+        "staff = actor.pk != booking.patient.user_id\n", 1, "compares people"),
+    "the leader": (
+        "x = 1\nleads = session.leader_id == request.user.id\n", 2, "compares people"),
 }
 
 

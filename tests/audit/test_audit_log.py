@@ -56,3 +56,23 @@ def test_the_patients_own_changes_are_logged_without_a_clinic(cast, log_activity
     entry = log_activity(cast.patient, date(2026, 3, 10))
     row = AuditEvent.objects.get(what="diary.entry", object_id=str(entry.pk), action="create")
     assert row.actor == cast.patient.user and row.clinic is None
+
+
+def test_a_read_outside_a_page_records_the_clinic_the_access_rests_on(cast):
+    """An older relation at a clinic the physiotherapist no longer works at gives no access
+    (access.treating_relations), so it is not the clinic of the read either."""
+    from datetime import timedelta
+
+    from battrerygg.audit.keys import What
+    from battrerygg.patients import access
+    from battrerygg.patients.models import CareRelation
+
+    current = CareRelation.objects.get(physiotherapist=cast.physio, patient=cast.patient)
+    CareRelation.objects.create(physiotherapist=cast.physio, patient=cast.patient,
+                                clinic=cast.other_clinic)
+    CareRelation.objects.filter(clinic=cast.other_clinic).update(
+        started_at=current.started_at - timedelta(days=30))
+    access.check_read(cast.physio, cast.patient, What.DIARY)
+    row = AuditEvent.objects.get(action="read", what="diary")
+    staff_access = access.patient_for_staff(cast.physio, cast.patient.ref)
+    assert row.clinic == cast.clinic == staff_access.clinic

@@ -61,6 +61,30 @@ def test_answers_are_entered_by_the_patient_or_their_physiotherapist(cast):
         access.check_enter_answers(cast.colleague, cast.patient)
 
 
+def test_a_physiotherapist_treats_through_their_active_relations_at_their_clinics(cast):
+    found = {r.patient for r in access.treating_relations(cast.physio)}
+    assert found == {cast.patient, cast.patient_b} == set(access.visible_patients(cast.physio))
+    assert not access.treating_relations(cast.colleague).exists()
+    assert not access.treating_relations(cast.clinic_admin).exists()
+    assert not access.treating_relations(cast.patient.user).exists()
+
+
+def test_only_the_patient_is_themself(cast):
+    assert answers(cast, access.is_self, cast.patient) == {"patient_user"}
+    assert answers(cast, access.may_change, cast.patient) == {"patient_user"}
+
+
+def test_a_review_is_undone_by_its_author_while_they_treat_the_patient(cast):
+    from battrerygg.clinic.models import Review
+    from battrerygg.patients.models import CareRelation
+
+    review = Review.objects.create(physiotherapist=cast.physio, patient=cast.patient,
+                                   at=cast.patient.created_at)
+    assert answers(cast, access.may_undo_review, review) == {"physio"}
+    CareRelation.objects.filter(physiotherapist=cast.physio).update(ended_at=review.at)
+    assert answers(cast, access.may_undo_review, review) == set()
+
+
 def test_an_inactive_physiotherapist_treats_no_one(cast):
     cast.physio.is_active = False
     cast.physio.save()

@@ -60,13 +60,27 @@ def _only_raises_404(handler: ast.ExceptHandler) -> bool:
     return isinstance(raised, ast.Name) and raised.id == "Http404"
 
 
+def _catches_access_denied(caught: ast.expr | None) -> bool:
+    """``except AccessDenied``, ``except access.AccessDenied`` or a tuple naming it."""
+    names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(isinstance(n, ast.Name) and n.id == "AccessDenied"
+               or isinstance(n, ast.Attribute) and n.attr == "AccessDenied" for n in names)
+
+
+def test_the_check_sees_access_denied_in_a_tuple_or_through_its_module():
+    for caught in ("AccessDenied", "(AccessDenied, ValueError)", "access.AccessDenied"):
+        handler = ast.parse(f"try:\n    pass\nexcept {caught}:\n    raise Http404\n").body[0]
+        assert _catches_access_denied(handler.handlers[0].type) and _only_raises_404(
+            handler.handlers[0]), caught
+
+
 def test_no_module_catches_access_denied_only_to_raise_404():
     """A view that only turns AccessDenied into 404 lets it through instead: the middleware
     answers it. Handlers that answer otherwise (403, a message, an htmx partial) stay."""
     copies = []
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.ExceptHandler) and isinstance(node.type, ast.Name)
-                    and node.type.id == "AccessDenied" and _only_raises_404(node)):
+            if (isinstance(node, ast.ExceptHandler) and _catches_access_denied(node.type)
+                    and _only_raises_404(node)):
                 copies.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert copies == []

@@ -2,7 +2,7 @@
 
 Every function that writes a row (``audit.services``: record_read, record_reads,
 record_change, page_read, record_page_read; ``patients.access.check_read``;
-``web.staff.patient_page``) is given a member of ``What``, never a free string, so a key
+``web.pages.patient_page``) is given a member of ``What``, never a free string, so a key
 cannot be misspelt and each has a plain name on the patient's access-log page
 (``audit/texts.py``; a test iterates this enum).
 

@@ -18,7 +18,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from battrerygg.accounts.invites import invite_path, invite_state
+from battrerygg.accounts.models import Role
 from battrerygg.care.models import Consent, Invite
+from battrerygg.patients.access import has_role
 
 
 @invite_state
@@ -29,7 +31,7 @@ def care_state(user: Any) -> str:
         .values_list("pk", flat=True).first()
     )
     value = f"|{latest}"
-    if user.is_patient:
+    if has_role(user, Role.PATIENT):
         consent = (
             Consent.objects.filter(patient__user=user, withdrawn_at__isnull=True,
                                    episode__end_date__isnull=True)

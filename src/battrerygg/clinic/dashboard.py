@@ -48,8 +48,8 @@ from battrerygg.clinical.attention import Kind
 from battrerygg.clinical.red_flags import Outcome
 from battrerygg.diary.models import ActivityEntry
 from battrerygg.diary.queries import limits_for
-from battrerygg.patients.access import visible_patients
-from battrerygg.patients.models import CareRelation, Episode, Patient
+from battrerygg.patients.access import treating_relations, visible_patients
+from battrerygg.patients.models import Episode, Patient
 from battrerygg.proms.models import Assignment, Response
 from battrerygg.redflags.models import RedFlagCheck
 
@@ -130,10 +130,7 @@ class Board:
 def _patients(user: Any) -> QuerySet[Patient]:
     episode = Episode.objects.filter(patient=OuterRef("pk"), end_date__isnull=True).order_by(
         "-start_date", "-pk")
-    relation = CareRelation.objects.filter(
-        physiotherapist=user, patient=OuterRef("pk"), ended_at__isnull=True,
-        clinic__memberships__user=user,
-    ).order_by("started_at")
+    relation = treating_relations(user).filter(patient=OuterRef("pk")).order_by("started_at")
     last = ActivityEntry.objects.filter(patient=OuterRef("pk"), deleted_at__isnull=True).order_by(
         "-started_at")
     review = Review.objects.filter(
@@ -204,9 +201,12 @@ def _daily_pain(
         started_at__gte=episode_start - timedelta(days=1),
         started_at__lt=episode_start + timedelta(days=course.WINDOW_DAYS + 1),
     )
-    # The last week before today (the earliest of the patients' todays, a day's margin).
+    # The last week before today (the earliest of the patients' todays): the instants with
+    # a day's margin for the time zones, and whole local days only, so that a day the margin
+    # cuts in two never stands in for the same day of the first week.
     earliest_today = min(e.today for e in episodes.values())
     last_week = live.filter(
+        local_date__gte=earliest_today - week,
         started_at__gte=attention.start_of_day(earliest_today - week, UTC) - timedelta(days=1))
     out: dict[int, list[attention.DailyPain]] = defaultdict(list)
     for part in (first_week, last_week):  # the windows may overlap: the core keeps one a day

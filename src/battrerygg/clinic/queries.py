@@ -9,7 +9,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from battrerygg.accounts.models import Role, StaffMembership
-from battrerygg.patients.access import staff_clinics, visible_patients
+from battrerygg.patients.access import managed_clinics, visible_patients
 from battrerygg.patients.models import Patient
 
 
@@ -30,7 +30,7 @@ class ClinicCounts:
 
 def clinic_counts(user: Any) -> list[ClinicCounts]:
     """The clinic admin's clinics with counts only (an admin sees no patient content), in
-    the order of ``access.staff_clinics``. One query; writes no audit rows."""
+    the order of ``access.managed_clinics``. One query; writes no audit rows."""
     physios = (
         StaffMembership.objects.filter(clinic=OuterRef("pk"), user__role=Role.PHYSIOTHERAPIST,
                                        user__is_active=True)
@@ -40,7 +40,7 @@ def clinic_counts(user: Any) -> list[ClinicCounts]:
         Patient.objects.filter(clinic=OuterRef("pk")).values("clinic").annotate(n=Count("pk"))
         .values("n")
     )
-    clinics = staff_clinics(user, role=Role.CLINIC_ADMIN).annotate(
+    clinics = managed_clinics(user).annotate(
         physio_count=Coalesce(Subquery(physios), 0),
         patient_count=Coalesce(Subquery(patients), 0),
     )

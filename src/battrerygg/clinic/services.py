@@ -10,7 +10,12 @@ from django.db import transaction
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinic.models import Review
-from battrerygg.patients.access import AccessDenied, StaffAccess, patient_for_staff
+from battrerygg.patients.access import (
+    AccessDenied,
+    StaffAccess,
+    may_undo_review,
+    patient_for_staff,
+)
 
 
 @transaction.atomic
@@ -31,14 +36,10 @@ def mark_reviewed(user: Any, access: StaffAccess, *, now: datetime) -> Review:
 def undo_review(user: Any, review_id: int, *, now: datetime) -> Review:
     """Undo one of ``user``'s own reviews: its signals show again. Undoing an undone review
     changes nothing. Raises AccessDenied for an unknown review, another physiotherapist's,
-    or one of a patient ``user`` no longer cares for."""
-    review = (
-        Review.objects.select_for_update()
-        .select_related("patient")
-        .filter(pk=review_id, physiotherapist=user)
-        .first()
-    )
-    if review is None:
+    or one of a patient ``user`` no longer cares for (``access.may_undo_review``)."""
+    review = Review.objects.select_for_update().select_related("patient").filter(
+        pk=review_id).first()
+    if review is None or not may_undo_review(user, review):
         raise AccessDenied
     access = patient_for_staff(user, review.patient.ref)
     if review.undone_at is None:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from battrerygg.accounts.models import Role
 from battrerygg.clinic import staff as services
-from battrerygg.patients.access import managed_clinics, may_take_over
+from battrerygg.patients.access import has_role, managed_clinics, may_take_over
 from battrerygg.textcheck import has_unsafe_characters
 from battrerygg.web.pages import admin_page
 
@@ -44,7 +44,7 @@ class StaffForm(forms.Form):
 
 def _page(request: HttpRequest, form: StaffForm, status: int = 200) -> HttpResponse:
     memberships = services.staff_of(request.user)
-    rows = [(m, services.open_relations(m) if m.user.is_physiotherapist else None)
+    rows = [(m, services.open_relations(m) if has_role(m.user, Role.PHYSIOTHERAPIST) else None)
             for m in memberships]
     colleagues = {
         m.pk: [o.user for o in memberships if may_take_over(m, o)] for m in memberships

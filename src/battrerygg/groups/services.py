@@ -336,7 +336,7 @@ def cancel_booking(actor: Any, booking_id: int, *, now: datetime) -> Booking:
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = now
     booking.save(update_fields=["status", "cancelled_at", "updated_at"])
-    staff = actor.pk != booking.patient.user_id
+    staff = not access.is_self(actor, booking.patient)
     record_change(actor=actor, patient=booking.patient, action="update",
                   what=What.GROUPS_BOOKING_CANCELLED, object_id=booking.pk,
                   clinic=session.clinic if staff else None)

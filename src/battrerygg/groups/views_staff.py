@@ -139,6 +139,8 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
             "session": session, "booked": booked,
             "waiting": [line for line in lines if line.position is not None],
             "full_roster": roster_visible(request.user, session),
+            # a physiotherapist sees names (all, or their own patients); an admin counts only
+            "sees_names": has_role(request.user, Role.PHYSIOTHERAPIST),
             "may_mark": may_mark, "attendance_choices": Attendance.choices,
             "may_change": not session.is_cancelled and session.starts_at > now,
             "is_education": session.kind == SessionKind.EDUCATION,

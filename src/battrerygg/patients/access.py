@@ -66,7 +66,11 @@ def staff_clinics(user: Any, role: str | None = None) -> QuerySet[Clinic]:
     return Clinic.objects.filter(memberships__user=user).order_by("name")
 
 
-def _active_relations(user: Any) -> QuerySet[CareRelation]:
+def treating_relations(user: Any) -> QuerySet[CareRelation]:
+    """The care relations through which ``user`` treats patients: their own, not ended, at
+    a clinic where they work. ``visible_patients`` and ``may_treat`` rest on them; the first
+    by start is the clinic of a staff read (``patient_for_staff``). Callers check the role
+    (a relation of a user who is no physiotherapist gives no access)."""
     return CareRelation.objects.filter(
         physiotherapist=user,
         ended_at__isnull=True,
@@ -81,7 +85,7 @@ def visible_patients(user: Any) -> QuerySet[Patient]:
     if user.role == Role.PATIENT:
         return Patient.objects.filter(user=user)
     if user.role == Role.PHYSIOTHERAPIST:
-        return Patient.objects.filter(pk__in=_active_relations(user).values("patient_id"))
+        return Patient.objects.filter(pk__in=treating_relations(user).values("patient_id"))
     return Patient.objects.none()
 
 
@@ -115,7 +119,7 @@ def patient_for_staff(user: Any, ref: uuid.UUID | str) -> StaffAccess:
     except ValueError:
         raise AccessDenied from None
     relation = (
-        _active_relations(user)
+        treating_relations(user)
         .filter(patient__ref=ref)
         .select_related("patient", "patient__user", "patient__clinic", "clinic")
         .order_by("started_at")
@@ -136,9 +140,17 @@ def own_patient(user: Any) -> Patient:
         raise AccessDenied from None
 
 
+def is_self(user: Any, patient: Patient) -> bool:
+    """Whether ``user`` is ``patient``'s own account: the patient acting for themself, not
+    staff acting for them. Anonymous: False. What only the patient may do asks this
+    (``may_change``); so does what differs when the patient acts themself (an audit row
+    of their own act has no clinic; a page of their own data does not name them)."""
+    return bool(getattr(user, "is_authenticated", False)) and patient.user_id == user.pk
+
+
 def may_change(user: Any, patient: Patient) -> bool:
     """Patient-entered data (diary, plan, red-flag checks) is changed by the patient only."""
-    return bool(getattr(user, "is_authenticated", False)) and patient.user_id == user.pk
+    return is_self(user, patient)
 
 
 def may_treat(user: Any, patient: Patient) -> bool:
@@ -147,7 +159,7 @@ def may_treat(user: Any, patient: Patient) -> bool:
     return (
         _active(user)
         and user.role == Role.PHYSIOTHERAPIST
-        and _active_relations(user).filter(patient=patient).exists()
+        and treating_relations(user).filter(patient=patient).exists()
     )
 
 
@@ -191,6 +203,28 @@ def check_read(user: Any, patient: Patient, what: What, object_id: object = "") 
     if not may_see(user, patient):
         raise AccessDenied
     record_read(actor=user, patient=patient, what=what, object_id=object_id)
+
+
+# The dashboard's reviews (SPEC C7) -----------------------------------------------------------
+
+class ReviewLike(Protocol):
+    """What this layer reads of a review of dashboard signals (``clinic.Review``); a
+    protocol, so that the base app does not import the clinic app."""
+
+    @property
+    def physiotherapist_id(self) -> int: ...
+
+    @property
+    def patient(self) -> Patient: ...
+
+
+def may_undo_review(user: Any, review: ReviewLike) -> bool:
+    """A review of a patient's dashboard signals is undone by the physiotherapist who made
+    it, while they may still treat the patient (``may_treat``)."""
+    return (
+        _active(user) and review.physiotherapist_id == user.pk
+        and may_treat(user, review.patient)
+    )
 
 
 # Group sessions (SPEC T4) ------------------------------------------------------------------

@@ -55,12 +55,15 @@ class Patient(models.Model):
         return ZoneInfo(self.timezone)
 
     def relation_clinic_id(self, physiotherapist: Any) -> int | None:
-        """The clinic id of ``physiotherapist``'s active care relation with this patient
-        (the earliest, if several), or None. The audit log records it as the clinic a staff
-        read outside a staff page was made from (``audit.services.record_read``), which
-        asks the patient it is given rather than import this app."""
+        """The clinic id of ``physiotherapist``'s active care relation with this patient at
+        a clinic where they work (the earliest, if several: the relation access rests on,
+        ``access.treating_relations``, and the clinic ``access.patient_for_staff`` gives), or
+        None. The audit log records it as the clinic a staff read outside a staff page was
+        made from (``audit.services.record_read``), which asks the patient it is given
+        rather than import this app."""
         found: int | None = (
-            self.care_relations.filter(physiotherapist=physiotherapist, ended_at__isnull=True)
+            self.care_relations.filter(physiotherapist=physiotherapist, ended_at__isnull=True,
+                                       clinic__memberships__user=physiotherapist)
             .order_by("started_at").values_list("clinic_id", flat=True).first()
         )
         return found

@@ -10,6 +10,7 @@ from battrerygg.accounts.models import Clinic, Role, User
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.patients import identity
+from battrerygg.patients.access import is_self
 from battrerygg.patients.models import Episode, Patient
 
 
@@ -39,7 +40,8 @@ def register_patient(
     Episode.objects.create(patient=patient, start_date=episode_start)
     # A staff member registers the patient for the clinic they work at.
     record_change(actor=created_by or user, patient=patient, action="create", what=What.PATIENT,
-                  clinic=clinic if created_by is not None and created_by != user else None)
+                  clinic=clinic if created_by is not None and not is_self(created_by, patient)
+                  else None)
     return patient
 
 

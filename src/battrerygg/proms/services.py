@@ -16,7 +16,7 @@ from battrerygg.audit.services import record_change
 from battrerygg.clinical.instruments import REGISTRY, schedule
 from battrerygg.clinical.instruments.base import AnswerError, Instrument, ItemType, Licence
 from battrerygg.localtime import local_date
-from battrerygg.patients.access import check_enter_answers, check_treat
+from battrerygg.patients.access import check_enter_answers, check_treat, is_self
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 from battrerygg.proms.models import Assignment, InstalledWording, Response, Timepoint
@@ -105,7 +105,7 @@ def start_response(
     instrument = instrument_of(instrument_id)
     if timepoint not in Timepoint.values:
         raise PromsError("unknown_timepoint")
-    if actor == patient.user and not patient_can_answer(instrument, language):
+    if is_self(actor, patient) and not patient_can_answer(instrument, language):
         raise PromsError("paper_only")
     episode = current_episode(patient)
     if episode is None:

@@ -7,8 +7,9 @@ import uuid
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from battrerygg.accounts.models import Role
 from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
-from battrerygg.patients.access import AccessDenied, own_patient
+from battrerygg.patients.access import AccessDenied, has_role, is_self, own_patient
 from battrerygg.redflags import queries
 from battrerygg.redflags.forms import RedFlagForm
 from battrerygg.redflags.services import record_red_flag_check
@@ -21,7 +22,7 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         answers = form.answers()
         user = request.user
-        if user.is_authenticated and user.is_patient:
+        if has_role(user, Role.PATIENT):
             try:
                 patient = own_patient(user)
             except AccessDenied:
@@ -44,7 +45,7 @@ def result(request: HttpRequest, check_id: int) -> HttpResponse:
     found = queries.check(request.user, check_id)
     return _result(
         request, found.answers, Outcome(found.outcome), stored=True, when=found.created_at,
-        patient=None if found.patient.user_id == request.user.pk else found.patient,
+        patient=None if is_self(request.user, found.patient) else found.patient,
     )
 
 

@@ -28,7 +28,7 @@ SUPPORTED = {code for code, _name in settings.LANGUAGES}
 def home(request: HttpRequest) -> HttpResponse:
     """Public landing page, or the patient's start page with what is due."""
     user = request.user
-    if user.is_authenticated and user.is_patient:
+    if has_role(user, Role.PATIENT):
         try:
             patient = own_patient(user)
         except AccessDenied:

@@ -219,3 +219,24 @@ def test_the_check_finds_each_kind_of_decision(case):
 def test_the_access_layer_itself_is_not_checked_and_allowlists_are_per_module():
     assert findings("accounts/models.py", "is_patient = self.role == Role.PATIENT\n") == []
     assert findings("groups/views.py", "is_patient = self.role == Role.PATIENT\n")
+
+
+TEMPLATE_ROLE = re.compile(r"\{%[^%]*\b(?:\.role\b|is_patient|is_physiotherapist|is_clinic_admin)")
+
+
+def test_no_template_decides_by_role():
+    """Templates show by what the context says (``menu``, from access.has_role), never by
+    comparing role names or role properties themselves."""
+    found = [
+        f"{path.relative_to(SRC)}:{number}: {line.strip()}"
+        for path in sorted(SRC.rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if TEMPLATE_ROLE.search(line)
+    ]
+    assert not found, "Role decisions in templates:\n" + "\n".join(found)
+
+
+def test_the_template_check_finds_a_role_comparison():
+    assert TEMPLATE_ROLE.search('{% if user.role == "physiotherapist" %}')
+    assert TEMPLATE_ROLE.search("{% if user.is_authenticated and user.is_patient %}")
+    assert not TEMPLATE_ROLE.search("{% if menu.patient %}")

@@ -137,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "battrerygg.web.context_processors.menu",
             ],
             "builtins": ["battrerygg.web.templatetags.battrerygg_tags"],
         },

@@ -60,3 +60,15 @@ def test_week_means_of_daily_means():
     assert week_means(start, start + timedelta(days=13), {start: 4.0}) is None
     with pytest.raises(ValueError):
         week_means(start, start - timedelta(days=1), daily)
+
+
+def test_daily_means_count_each_day_once():
+    from datetime import date
+
+    from battrerygg.clinical.course import daily_means
+
+    day1, day2 = date(2026, 3, 1), date(2026, 3, 2)
+    assert daily_means([(day1, 2), (day2, 5), (day1, 4), (day1, 6)]) == {day1: 4.0, day2: 5.0}
+    assert daily_means([]) == {}
+    with pytest.raises(ValueError):
+        daily_means([(day1, 11)])

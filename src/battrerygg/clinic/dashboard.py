@@ -34,10 +34,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Avg, F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_reads
@@ -208,13 +208,18 @@ def _daily_pain(
     last_week = live.filter(
         local_date__gte=earliest_today - week,
         started_at__gte=attention.start_of_day(earliest_today - week, UTC) - timedelta(days=1))
-    out: dict[int, list[attention.DailyPain]] = defaultdict(list)
-    for part in (first_week, last_week):  # the windows may overlap: the core keeps one a day
-        rows = (part.values("patient_id", "local_date").annotate(mean=Avg("pain_baseline"))
-                .values_list("patient_id", "local_date", "mean").order_by())
-        for patient_id, day, mean in rows:
-            out[patient_id].append(attention.DailyPain(day, float(mean)))
-    return out
+    ratings: dict[int, dict[int, tuple[date, int]]] = defaultdict(dict)
+    for part in (first_week, last_week):  # the windows may overlap: each entry counts once
+        for pk, patient_id, day, pain in part.values_list(
+            "pk", "patient_id", "local_date", "pain_baseline"
+        ).order_by():
+            ratings[patient_id][pk] = (day, pain)
+    # "Each day counts once" is the core's (course.daily_means), not an AVG in SQL.
+    return {
+        patient_id: [attention.DailyPain(day, mean)
+                     for day, mean in course.daily_means(found.values()).items()]
+        for patient_id, found in ratings.items()
+    }
 
 
 def _questionnaires(

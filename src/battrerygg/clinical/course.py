@@ -65,6 +65,20 @@ def week_means(
     return fmean(first), fmean(last)
 
 
+def daily_means(pain_by_day: Iterable[tuple[date, int]]) -> dict[date, float]:
+    """Each local day's mean pain: C5 counts each day once, so a day with many ratings
+    weighs no more than a day with one.
+
+    pain_by_day: (local date, NRS 0–10) pairs, several a day allowed, in any order.
+    Returns local date → the mean of that day's ratings. Raises ValueError for a rating
+    that is not an integer 0–10.
+    """
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for day, pain in pain_by_day:
+        by_day[day].append(validate_nrs(pain))
+    return {day: fmean(values) for day, values in by_day.items()}
+
+
 def not_settling_from_pain(
     episode_start: date, today: date, pain_by_day: Iterable[tuple[date, int]]
 ) -> bool | None:
@@ -80,10 +94,7 @@ def not_settling_from_pain(
     if today < episode_start:
         raise ValueError("today is before the episode started")
     episode_day = (today - episode_start).days + 1
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for day, pain in pain_by_day:
-        by_day[day].append(validate_nrs(pain))
-    means = week_means(episode_start, today, {day: fmean(v) for day, v in by_day.items()})
+    means = week_means(episode_start, today, daily_means(pain_by_day))
     if means is None:
         return None
     return not_settling(episode_day, *means)

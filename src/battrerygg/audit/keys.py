@@ -58,6 +58,8 @@ class What(StrEnum):
     PROMS_RESULTS = "proms.results"
     PROMS_RESPONSE = "proms.response"
     PROMS_ASSIGNMENT = "proms.assignment"
+    # A response's answers and its sending: keys older than the naming rule above, kept
+    # because stored rows keep their key (a rename would need RENAMED for no reader's gain).
     PROMS_ANSWER = "proms.answer"
     PROMS_SUBMIT = "proms.submit"
     # The exercise programme.

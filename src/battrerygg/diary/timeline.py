@@ -25,7 +25,9 @@ def diary_source(user: Any, patient: Patient) -> Iterable[Event]:
     exercises = programme_queries.exercise_titles(user, patient, language)
     for item in queries.assessed_entries(user, patient):
         entry, verdict = item.entry, item.assessment
-        what = exercises.get(entry.prescription_id) or entry.description or entry.get_kind_display()
+        exercise = (exercises.get(entry.prescription_id)
+                    if entry.prescription_id is not None else None)
+        what = exercise or entry.description or entry.get_kind_display()
         pains = gettext("pain before %(b)s, during %(d)s, after %(a)s") % {
             "b": entry.pain_baseline, "d": entry.pain_during, "a": entry.pain_after}
         if entry.pain_24h is not None:

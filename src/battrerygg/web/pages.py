@@ -58,7 +58,7 @@ def patient_view(view: View) -> View:
         if not request.user.is_authenticated:
             back = request.get_full_path() if request.method == "GET" else reverse("web:home")
             login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back})}"
-            if request.htmx:
+            if getattr(request, "htmx", False):  # django-htmx middleware
                 return HttpResponseClientRedirect(login)
             return redirect(login)
         try:

@@ -13,7 +13,7 @@ urlpatterns = [
     path("", include("battrerygg.plan.urls")),
     path("", include("battrerygg.proms.urls")),
     path("", include("battrerygg.programme.urls")),
-    path("", include("battrerygg.patients.urls")),
+    path("", include("battrerygg.web.urls_record")),
     path("clinic/", include("battrerygg.clinic.urls")),
     path("clinic/", include("battrerygg.care.urls")),
     path("invite/", include("battrerygg.care.invite_urls")),

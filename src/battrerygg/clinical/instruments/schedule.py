@@ -15,6 +15,7 @@ answer given much later is not taken for a 3-month value. The choice of instrume
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -54,14 +55,21 @@ def add_months(day: date, months: int) -> date:
 
 
 def plan(episode_start: date) -> list[Due]:
-    """Every scheduled questionnaire of an episode, in order."""
-    out = []
+    """Every scheduled questionnaire of an episode, in order (a new list each call)."""
+    return list(_plan(episode_start))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(episode_start: date) -> tuple[Due, ...]:
+    # Cached: the dashboard asks for the plan of every patient on every page view, and
+    # episodes that began on the same day share it (Due is frozen, the tuple immutable).
+    out: list[Due] = []
     for timepoint, months in MONTHS.items():
         due = add_months(episode_start, months)
         names = BASELINE_INSTRUMENTS if timepoint is Timepoint.BASELINE else FOLLOW_UP_INSTRUMENTS
         closes = due + timedelta(days=WINDOW_DAYS)
         out += [Due(timepoint, name, due, closes) for name in names]
-    return out
+    return tuple(out)
 
 
 def open_on(episode_start: date, today: date) -> list[Due]:

@@ -48,6 +48,7 @@ from battrerygg.clinical.attention import Kind
 from battrerygg.clinical.red_flags import Outcome
 from battrerygg.diary.models import ActivityEntry
 from battrerygg.diary.queries import limits_for
+from battrerygg.localtime import midnight
 from battrerygg.patients.access import treating_relations, visible_patients
 from battrerygg.patients.models import Episode, Patient
 from battrerygg.proms.models import Assignment, Response
@@ -159,7 +160,7 @@ def _red_flag_checks(
         return {}
     rows = RedFlagCheck.objects.filter(
         patient__in=visible_patients(user),
-        created_at__gte=attention.start_of_day(earliest, UTC) - timedelta(days=1),
+        created_at__gte=midnight(earliest, UTC) - timedelta(days=1),
     ).values_list("patient_id", "created_at", "outcome").order_by()
     out: dict[int, list[attention.RedFlagAnswer]] = defaultdict(list)
     for patient_id, created, outcome in rows:
@@ -207,7 +208,7 @@ def _daily_pain(
     earliest_today = min(e.today for e in episodes.values())
     last_week = live.filter(
         local_date__gte=earliest_today - week,
-        started_at__gte=attention.start_of_day(earliest_today - week, UTC) - timedelta(days=1))
+        started_at__gte=midnight(earliest_today - week, UTC) - timedelta(days=1))
     ratings: dict[int, dict[int, tuple[date, int]]] = defaultdict(dict)
     for part in (first_week, last_week):  # the windows may overlap: each entry counts once
         for pk, patient_id, day, pain in part.values_list(

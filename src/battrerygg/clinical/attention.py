@@ -290,7 +290,7 @@ def red_flag(
     )
     if not counted:
         return None
-    worst = min((Outcome(c.outcome) for c in counted), key=PRECEDENCE.index)
+    worst = min((c.outcome for c in counted), key=PRECEDENCE.index)
     return RedFlagSignal(since=counted[0].at, latest=counted[-1].at, checks=len(counted),
                          most_urgent=worst)
 

@@ -356,3 +356,28 @@ def test_kind_then_oldest_then_name_then_the_quiet_by_name():
     order = sorted(patients, key=lambda name: attention.order_key(patients[name], name))
     assert order == ["Erik", "David", "Cecilia", "Anna", "bertil", "Ellen", "fanny"]
     assert attention.severity(load) == attention.severity(silence_old) == 4
+
+
+def test_entries_given_as_one_with_times_count_as_many():
+    """An adapter may give entries with the same pains as one (``times``): the load signal
+    is the same as for the entries one by one."""
+    now = datetime(2026, 3, 20, 12, tzinfo=UTC)
+    first = now - timedelta(days=3)
+    one_by_one = [
+        attention.DiaryEntry(start, start + timedelta(minutes=5), 2, 7)
+        for start in (first + timedelta(hours=i) for i in range(3))
+    ]
+    grouped = [attention.DiaryEntry(first, first + timedelta(hours=2, minutes=5), 2, 7, times=3)]
+    assert attention.load(grouped, now) == attention.load(one_by_one, now)
+    assert attention.load(grouped, now).entries == 3
+    assert attention.load([grouped[0]._replace(times=1)], now) is None
+
+
+def test_daily_means_of_counts_equal_the_means_of_the_ratings():
+    from battrerygg.clinical import course
+
+    day = date(2026, 3, 1)
+    assert course.daily_means_of_counts([(day, 2, 3), (day, 6, 1)]) == course.daily_means(
+        [(day, 2), (day, 2), (day, 2), (day, 6)]) == {day: 3.0}
+    with pytest.raises(ValueError):
+        course.daily_means_of_counts([(day, 2, 0)])

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery
 
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_reads
@@ -169,12 +169,17 @@ def _red_flag_checks(
 
 
 def _recent_entries(user: Any, now: datetime) -> dict[int, list[attention.DiaryEntry]]:
-    """Every diary entry (not deleted) started in the load rule's window before ``now``."""
+    """The diary entries (not deleted) started in the load rule's window before ``now``,
+    those with the same pains given as one (``attention.DiaryEntry.times``): at most one
+    row per combination of pains, however many entries a patient logs."""
     rows = ActivityEntry.objects.filter(
         patient__in=visible_patients(user), deleted_at__isnull=True,
         started_at__gt=now - attention.LOAD_WINDOW, started_at__lte=now,
-    ).values_list("patient_id", "started_at", "created_at", "pain_baseline", "pain_during",
-                  "pain_24h", "pain_24h_recorded_at").order_by()
+    ).values("patient_id", "pain_baseline", "pain_during", "pain_24h").annotate(
+        first=Min("started_at"), logged=Max("created_at"), at_24h=Max("pain_24h_recorded_at"),
+        n=Count("pk"),
+    ).values_list("patient_id", "first", "logged", "pain_baseline", "pain_during", "pain_24h",
+                  "at_24h", "n").order_by()
     out: dict[int, list[attention.DiaryEntry]] = defaultdict(list)
     for patient_id, *values in rows:
         out[patient_id].append(attention.DiaryEntry._make(values))
@@ -209,17 +214,24 @@ def _daily_pain(
     last_week = live.filter(
         local_date__gte=earliest_today - week,
         started_at__gte=midnight(earliest_today - week, UTC) - timedelta(days=1))
-    ratings: dict[int, dict[int, tuple[date, int]]] = defaultdict(dict)
-    for part in (first_week, last_week):  # the windows may overlap: each entry counts once
-        for pk, patient_id, day, pain in part.values_list(
-            "pk", "patient_id", "local_date", "pain_baseline"
+    # How many ratings of each value each day: at most eleven rows a day, however many
+    # entries. Both windows hold whole local days, so a day in both gives the same counts.
+    counts: dict[int, dict[tuple[date, int], int]] = defaultdict(dict)
+    for part in (first_week, last_week):
+        for patient_id, day, pain, n in part.values(
+            "patient_id", "local_date", "pain_baseline"
+        ).annotate(n=Count("pk")).values_list(
+            "patient_id", "local_date", "pain_baseline", "n"
         ).order_by():
-            ratings[patient_id][pk] = (day, pain)
-    # "Each day counts once" is the core's (course.daily_means), not an AVG in SQL.
+            counts[patient_id][(day, pain)] = n
+    # The day's mean, and "each day counts once", are the core's (course), not SQL's.
     return {
-        patient_id: [attention.DailyPain(day, mean)
-                     for day, mean in course.daily_means(found.values()).items()]
-        for patient_id, found in ratings.items()
+        patient_id: [
+            attention.DailyPain(day, mean)
+            for day, mean in course.daily_means_of_counts(
+                (day, pain, n) for (day, pain), n in found.items()).items()
+        ]
+        for patient_id, found in counts.items()
     }
 
 

@@ -132,6 +132,9 @@ class DiaryEntry(NamedTuple):
     pain_baseline, pain_during: NRS 0–10 before and during the activity. pain_24h: NRS 0–10
     24 hours later (or the next morning), None while not given; pain_24h_at: when it was
     given. Invalid NRS values raise ValueError in the rules (pain_monitoring).
+    times: how many entries this stands for (≥ 1). An adapter may give entries with the
+    same pains as one, so that the rules' work does not grow with the number of entries:
+    started_at is then the earliest start, logged_at and pain_24h_at the latest.
     """
 
     started_at: datetime
@@ -140,6 +143,7 @@ class DiaryEntry(NamedTuple):
     pain_during: int
     pain_24h: int | None = None
     pain_24h_at: datetime | None = None
+    times: int = 1
 
 
 class DailyPain(NamedTuple):
@@ -299,7 +303,8 @@ def load(
     entries: Iterable[DiaryEntry], now: datetime, limits: ZoneLimits = DEFAULT_LIMITS
 ) -> LoadSignal | None:
     """Reason 2: high-risk zone or not back to baseline, ``LOAD_SIGNALS_NEEDED`` times or more
-    among the entries started in ``(now - LOAD_WINDOW, now]``.
+    among the entries started in ``(now - LOAD_WINDOW, now]`` (an entry counts ``times``
+    times).
 
     Each entry is judged by ``pain_monitoring.zone_of`` with ``limits`` and
     ``pain_monitoring.back_to_baseline`` (a missing 24-hour value is neither back nor not
@@ -314,13 +319,14 @@ def load(
         is_high = zone_of(entry.pain_during, limits) is Zone.HIGH_RISK
         is_not_back = back_to_baseline(entry.pain_baseline, entry.pain_24h) is False
         if is_high or is_not_back:
-            high += is_high
-            not_back += is_not_back
+            high += is_high * entry.times
+            not_back += is_not_back * entry.times
             counted.append(entry)
-    if len(counted) < LOAD_SIGNALS_NEEDED:
+    total = sum(e.times for e in counted)
+    if total < LOAD_SIGNALS_NEEDED:
         return None
     latest = max(max(e.logged_at, e.pain_24h_at or e.logged_at) for e in counted)
-    return LoadSignal(since=min(e.started_at for e in counted), latest=latest, entries=len(counted),
+    return LoadSignal(since=min(e.started_at for e in counted), latest=latest, entries=total,
                       high_risk=high, not_back=not_back)
 
 

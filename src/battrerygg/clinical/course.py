@@ -73,10 +73,22 @@ def daily_means(pain_by_day: Iterable[tuple[date, int]]) -> dict[date, float]:
     Returns local date → the mean of that day's ratings. Raises ValueError for a rating
     that is not an integer 0–10.
     """
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for day, pain in pain_by_day:
-        by_day[day].append(validate_nrs(pain))
-    return {day: fmean(values) for day, values in by_day.items()}
+    return daily_means_of_counts((day, pain, 1) for day, pain in pain_by_day)
+
+
+def daily_means_of_counts(counted: Iterable[tuple[date, int, int]]) -> dict[date, float]:
+    """``daily_means`` of ratings given as (local date, NRS 0–10, how many ratings of that
+    value that day, ≥ 1): the same means, from at most eleven values a day however many
+    ratings there are. Raises ValueError for an invalid rating or a count below 1.
+    """
+    totals: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for day, pain, count in counted:
+        validate_nrs(pain)
+        if count < 1:
+            raise ValueError("a count of ratings is at least 1")
+        totals[day][0] += pain * count
+        totals[day][1] += count
+    return {day: total / count for day, (total, count) in totals.items()}
 
 
 def not_settling_from_pain(

@@ -93,7 +93,7 @@ def test_red_flag_answers_show_on_the_timeline(client, cast):
     record_red_flag_check(cast.patient, answers, submission_key=uuid.uuid4())
     client.force_login(cast.physio)
     html = client.get(url(cast.patient), {"show": "red_flags"}).content.decode()
-    assert "Sök vård snart" in html
+    assert "Sök vård i dag" in html  # SPEC C2 turn 2: accident or fall
     assert "olycka" in html  # the question answered yes
 
 

@@ -340,7 +340,22 @@ def test_an_emergency_comes_before_an_older_seek_care_soon():
     }
     order = sorted(patients, key=lambda name: attention.order_key(patients[name], name))
     assert order == ["Newer Emergency", "Older Soon", "Contact Physio"]
-    assert [attention.severity(patients[n][0]) for n in order] == [0, 1, 2]
+    assert [attention.severity(patients[n][0]) for n in order] == [0, 2, 3]
+
+
+def test_seek_care_today_comes_between_emergency_and_an_older_seek_care_soon():
+    """SPEC C2 turn 2 and C7: severity first, 'today' between emergency and 'soon',
+    whatever the age of the signal or the name."""
+    patients = {
+        "Aaron Soon": [_red(Outcome.SEEK_CARE_SOON, 9)],
+        "Bea Today": [_red(Outcome.SEEK_CARE_TODAY, 1)],
+        "Cilla Emergency": [_red(Outcome.EMERGENCY, 0)],
+        "Dan Load": [attention.load([entry(NOW - timedelta(days=2), during=9),
+                                     entry(NOW - timedelta(days=1), during=9)], NOW)],
+        "Ebba Physio": [_red(Outcome.CONTACT_PHYSIOTHERAPIST, 20)],
+    }
+    order = sorted(patients, key=lambda name: attention.order_key(patients[name], name))
+    assert order == ["Cilla Emergency", "Bea Today", "Aaron Soon", "Ebba Physio", "Dan Load"]
 
 
 def test_kind_then_oldest_then_name_then_the_quiet_by_name():
@@ -355,7 +370,7 @@ def test_kind_then_oldest_then_name_then_the_quiet_by_name():
     }
     order = sorted(patients, key=lambda name: attention.order_key(patients[name], name))
     assert order == ["Erik", "David", "Cecilia", "Anna", "bertil", "Ellen", "fanny"]
-    assert attention.severity(load) == attention.severity(silence_old) == 4
+    assert attention.severity(load) == attention.severity(silence_old) == 5  # after 5 outcomes
 
 
 def test_entries_given_as_one_with_times_count_as_many():

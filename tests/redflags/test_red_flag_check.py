@@ -85,7 +85,7 @@ def test_same_key_with_changed_answers_is_a_new_check(client, cast):
     second = client.post("/red-flags/", red_flag_form("after_accident_or_fall", key=key))
     assert RedFlagCheck.objects.count() == 2
     latest = RedFlagCheck.objects.order_by("-pk").first()
-    assert latest.outcome == "seek_care_soon"
+    assert latest.outcome == "seek_care_today"  # SPEC C2 turn 2: accident or fall
     assert second["Location"] == f"/red-flags/result/{latest.pk}/"
     again = client.post("/red-flags/", red_flag_form("after_accident_or_fall", key=key))
     assert again["Location"] == second["Location"]  # the changed form sent twice: once

@@ -155,6 +155,12 @@ class EnrolForm(KeyedForm):
                                   widget=forms.DateInput(attrs={"type": "date"}),
                                   error_messages={"required": _("Give the enrolment date."),
                                                   "invalid": _("Give a date such as 2026-03-09.")})
+    red_flag_note = forms.CharField(
+        label=_("Clinical note on the warning signs"), required=False, max_length=5000,
+        help_text=_("Needed when the assessment's warning signs send the patient to care: "
+                    "why enrolling is safe, for example what a doctor found."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class WithdrawForm(forms.Form):

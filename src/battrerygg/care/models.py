@@ -80,7 +80,9 @@ class Consent(models.Model):
     """The patient's informed consent to the programme and their enrolment (T2).
 
     text_version/language/text: exactly what was agreed (care.consent). A withdrawal keeps
-    the row and records when, by whom and how.
+    the row and records when, by whom and how. red_flag_note: the physiotherapist's clinical
+    note on enrolling after an assessment whose red-flag outcome sends the patient to care
+    (``clinical.red_flags.needs_care``); empty otherwise.
     """
 
     class Method(models.TextChoices):
@@ -105,6 +107,8 @@ class Consent(models.Model):
     )
     withdrawal_method = models.CharField(max_length=20, choices=Method.choices, blank=True)
     withdrawal_note = models.TextField(blank=True)
+    red_flag_note = models.TextField(_("clinical note on the warning signs"), blank=True,
+                                     default="")
     submission_key = models.UUIDField(default=uuid.uuid4)
 
     class Meta:

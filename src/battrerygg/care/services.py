@@ -26,7 +26,7 @@ from battrerygg.care.invites import invite_link
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, Registration
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
-from battrerygg.clinical.red_flags import Outcome, Sign, outcome_of
+from battrerygg.clinical.red_flags import Outcome, Sign, needs_care, outcome_of
 from battrerygg.localtime import local_date
 from battrerygg.patients import identity
 from battrerygg.patients.access import AccessDenied, check_treat, may_register_patient
@@ -271,19 +271,26 @@ def end_episode(
 
 def enrol(
     actor: Any, patient: Patient, *, consent_given: bool, method: str, enrolled_on: date,
-    submission_key: uuid.UUID, now: datetime | None = None,
+    submission_key: uuid.UUID, red_flag_note: str = "", now: datetime | None = None,
 ) -> tuple[Consent, bool]:
     """Record the patient's informed consent (care.consent, in the patient's language) and
     enrol them in the programme from ``enrolled_on``. Returns (consent, created); a patient
     already enrolled in this episode keeps their consent.
 
+    red_flag_note: required when the current assessment's red-flag outcome sends the
+    patient to care (``clinical.red_flags.needs_care``: emergency, today, soon; SPEC C2,
+    issue 12): why enrolling is safe (e.g. seen by a doctor, findings); stored with the
+    consent. Ignored (stored empty) otherwise.
+
     Raises AccessDenied; ValueError for an unknown method; CareError("consent_missing"),
-    ("episode_ended"), ("not_assessed"), ("referred"), ("enrolment_date").
+    ("episode_ended"), ("not_assessed"), ("referred"), ("enrolment_date"),
+    ("red_flag_note_missing").
     """
     check_treat(actor, patient)
     if not consent_given:
         raise CareError("consent_missing")
     method = Consent.Method(method).value
+    red_flag_note = red_flag_note.strip()
     with transaction.atomic():
         episode = _locked_open_episode(patient)
         if episode is None:
@@ -298,11 +305,15 @@ def enrol(
                 raise CareError("referred")
             if not open_episode.start_date <= enrolled_on <= local_date(patient.tz, now):
                 raise CareError("enrolment_date")
+            sends_to_care = needs_care(Outcome(assessment.red_flag_outcome))
+            if sends_to_care and not red_flag_note:
+                raise CareError("red_flag_note_missing")
             language = patient.user.language or "sv"
             consent = Consent.objects.create(
                 patient=patient, episode=open_episode, text_version=consent_text.VERSION,
                 language=language, text=consent_text.text(language), method=method,
                 recorded_by=actor, enrolled_on=enrolled_on, submission_key=submission_key,
+                red_flag_note=red_flag_note if sends_to_care else "",
             )
             record_change(actor=actor, patient=patient, action="create", what=What.CONSENT,
                           object_id=consent.pk)

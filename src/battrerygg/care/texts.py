@@ -29,4 +29,7 @@ ERRORS = {
     "already_active": _("The patient has already chosen a password and can log in."),
     "no_consent": _("There is no consent to withdraw."),
     "already_ended": _("The episode has already ended with another reason."),
+    "red_flag_note_missing": _("The assessment's warning signs send the patient to care. "
+                               "Write a clinical note on why enrolling is safe (for example, "
+                               "what a doctor found) before enrolling them."),
 }

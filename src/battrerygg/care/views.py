@@ -26,7 +26,7 @@ from battrerygg.care.forms import (
 from battrerygg.care.models import STRATUM_CHOICES
 from battrerygg.care.texts import ERRORS
 from battrerygg.clinical.instruments import REGISTRY
-from battrerygg.clinical.red_flags import Sign
+from battrerygg.clinical.red_flags import Outcome, Sign, needs_care
 from battrerygg.localtime import local_date
 from battrerygg.patients import identity
 from battrerygg.patients.access import StaffAccess, registration_clinics
@@ -38,9 +38,12 @@ from battrerygg.web.pages import patient_page, physio_page
 
 def _context(request: HttpRequest, access: StaffAccess, **extra: Any) -> dict[str, Any]:
     patient = access.patient
+    born = identity.birth_date(patient.personnummer) if patient.personnummer else None
     return {"patient": patient, "clinic": access.clinic,
             "episode": queries.latest_episode(request.user, patient),
             "masked": identity.mask(patient.personnummer) if patient.personnummer else "",
+            # A samordningsnummer with an unknown birth month or day: what is known.
+            "born_partly": born.isoformat() if born and None in (born.month, born.day) else "",
             **extra}
 
 
@@ -145,7 +148,8 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                 data = enrol_form.cleaned_data
                 services.enrol(user, patient, consent_given=data["consent"],
                                method=data["method"], enrolled_on=data["enrolled_on"],
-                               submission_key=data["submission_key"])
+                               submission_key=data["submission_key"],
+                               red_flag_note=data["red_flag_note"])
                 messages.success(request, _("Consent and enrolment are recorded."))
                 return redirect("care:enrol", ref=patient.ref)
             if action == "invite":
@@ -163,7 +167,10 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                 error = _("Nothing was saved. Please correct the marked fields.")
         except services.CareError as exc:
             error = str(ERRORS[exc.code])
+            if exc.code == "red_flag_note_missing":
+                enrol_form.add_error("red_flag_note", error)
     all_consents = queries.consents(user, patient)
+    assessment = queries.current_assessment(user, patient)
     active = next((c for c in all_consents if c.active and episode and c.episode_id == episode.pk),
                   None)
     ctx.update(
@@ -172,7 +179,9 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
         consent_paragraphs=consent_text.paragraphs(language),
         consent_version=consent_text.VERSION, invites=queries.invites(user, patient),
         has_password=patient.user.has_usable_password(),
-        assessment=queries.current_assessment(user, patient),
+        assessment=assessment,
+        red_flag_note_needed=assessment is not None
+        and needs_care(Outcome(assessment.red_flag_outcome)),
     )
     return render(request, "care/enrol.html", ctx,
                   status=400 if request.method == "POST" else 200)

@@ -436,7 +436,8 @@ def review(
 
 def severity(signal: Signal) -> int:
     """0 = most severe. A red flag ranks by its most urgent outcome in
-    ``red_flags.PRECEDENCE`` (emergency 0, seek care soon 1, contact the physiotherapist 2);
+    ``red_flags.PRECEDENCE`` (emergency 0, seek care today 1, seek care soon 2, contact the
+    physiotherapist 3);
     every other signal comes after every red flag (``len(PRECEDENCE)``)."""
     if isinstance(signal, RedFlagSignal):
         return PRECEDENCE.index(signal.most_urgent)

@@ -12,6 +12,7 @@ from battrerygg.patients.models import Patient
 
 OUTCOME_CHOICES = [
     (Outcome.EMERGENCY.value, _("Seek care now")),
+    (Outcome.SEEK_CARE_TODAY.value, _("Seek care today")),
     (Outcome.SEEK_CARE_SOON.value, _("Seek care soon")),
     (Outcome.CONTACT_PHYSIOTHERAPIST.value, _("Contact your physiotherapist")),
     (Outcome.SELF_CARE.value, _("Self-care")),
@@ -21,7 +22,9 @@ OUTCOME_CHOICES = [
 class RedFlagCheck(models.Model):
     """A patient's answers to the red-flag check and its outcome.
 
-    answers: {sign key: bool} for every sign asked (clinical.red_flags.Sign).
+    answers: {sign key: bool} for every sign asked (clinical.red_flags.Sign). A check
+    stored before a sign was added lacks its key (not asked), and keeps the outcome the
+    patient was shown then (its stored ``outcome``).
     """
 
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="red_flag_checks")

@@ -27,6 +27,7 @@ def red_flags_source(user: Any, patient: Patient) -> Iterable[Event]:
             at=check.created_at, kind="red_flags",
             title=gettext("Red-flag check: %(outcome)s") % {"outcome": ADVICE[outcome]["heading"]},
             details=tuple(yes) or (gettext("No warning signs answered yes."),),
-            tone={Outcome.EMERGENCY: "high", Outcome.SEEK_CARE_SOON: "high",
+            tone={Outcome.EMERGENCY: "high", Outcome.SEEK_CARE_TODAY: "high",
+                  Outcome.SEEK_CARE_SOON: "high",
                   Outcome.CONTACT_PHYSIOTHERAPIST: "acc"}.get(outcome, "safe"),
         )

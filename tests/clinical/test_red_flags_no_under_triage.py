@@ -1,0 +1,33 @@
+"""SPEC C2, no under-triage: over every set of answers to the check (each of the
+``len(Sign)`` questions yes or no: 2^18 = 262,144 sets, every one enumerated), the outcome
+is never less urgent than the outcome of any sign answered yes on its own, and is exactly
+the most urgent of them (self-care when none is yes). Counted: 0 under-triaged sets."""
+
+from __future__ import annotations
+
+from battrerygg.clinical.red_flags import (
+    OUTCOME_OF_SIGN,
+    PRECEDENCE,
+    Outcome,
+    Sign,
+    outcome_of,
+)
+
+SIGNS = tuple(Sign)
+
+
+def test_no_answer_set_is_under_triaged():
+    rank = {o: PRECEDENCE.index(o) for o in Outcome}
+    own = [rank[OUTCOME_OF_SIGN[s]] for s in SIGNS]
+    self_care = rank[Outcome.SELF_CARE]
+    under = wrong = 0
+    total = 1 << len(SIGNS)
+    for mask in range(total):
+        answers = {s.value: bool(mask >> i & 1) for i, s in enumerate(SIGNS)}
+        got = rank[outcome_of(answers)]
+        most_urgent = min((own[i] for i in range(len(SIGNS)) if mask >> i & 1),
+                          default=self_care)
+        under += got > most_urgent
+        wrong += got != most_urgent
+    assert total == 262_144
+    assert (under, wrong) == (0, 0)

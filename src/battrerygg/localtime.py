@@ -22,6 +22,49 @@ def exists_locally(moment: datetime) -> bool:
     return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
+def is_ambiguous(moment: datetime) -> bool:
+    """True for a wall-clock time that happens twice when the clocks go back (e.g. 02:30
+    on the last Sunday of October in Stockholm: once in summer time, CEST +02:00, then an
+    hour later in winter time, CET +01:00).
+
+    moment: an aware datetime whose tzinfo is the local zone it was entered in (its
+    ``fold`` is ignored).
+    """
+    first, second = moment.replace(fold=0), moment.replace(fold=1)
+    return first.utcoffset() != second.utcoffset() and exists_locally(first)
+
+
+def wall_time_instants(day: date, at: time, tz: tzinfo) -> tuple[datetime, ...]:
+    """Every instant (in UTC, earliest first) at which the local clock in ``tz`` shows
+    ``at`` on ``day``: none for a time skipped when the clocks go forward, two for a time in
+    the repeated hour when they go back (the first in summer time, the second in winter
+    time, 60 minutes apart in Stockholm), otherwise one."""
+    local = datetime.combine(day, at, tzinfo=tz)
+    if not exists_locally(local):
+        return ()
+    if not is_ambiguous(local):
+        return (local.astimezone(UTC),)
+    return tuple(sorted({local.replace(fold=f).astimezone(UTC) for f in (0, 1)}))
+
+
+def at_wall_time(day: date, at: time, tz: tzinfo, *, second: bool | None = None) -> datetime:
+    """The instant (in UTC) the patient means by ``at`` on ``day`` in ``tz``.
+
+    second: for a time in the repeated hour (``is_ambiguous``), False for the first
+    occurrence (summer time) and True for the second (winter time); ignored otherwise.
+    Raises ValueError for a time skipped when the clocks go forward, and for a time in the
+    repeated hour when ``second`` is None (ask the patient which one).
+    """
+    found = wall_time_instants(day, at, tz)
+    if not found:
+        raise ValueError("that wall-clock time does not exist in the zone on that day")
+    if len(found) == 1:
+        return found[0]
+    if second is None:
+        raise ValueError("that wall-clock time happens twice on that day: say which")
+    return found[1] if second else found[0]
+
+
 def midnight(day: date, tz: tzinfo) -> datetime:
     """The instant (in UTC) at which the local date ``day`` begins in ``tz``."""
     return datetime.combine(day, time(0, 0), tzinfo=tz).astimezone(UTC)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from battrerygg.clinical.pain_monitoring import DEFAULT_LIMITS, ZoneLimits, zone_of
 from battrerygg.diary.models import ActivityKind, FlareUpPlan, Intensity
 from battrerygg.diary.services import PLAN_FIELDS, ActivityInput
-from battrerygg.localtime import exists_locally
+from battrerygg.localtime import exists_locally, is_ambiguous
 
 NRS_CHOICES = [(str(i), str(i)) for i in range(11)]
 
@@ -155,6 +155,16 @@ class ActivityForm(forms.Form):
     pain_after = nrs_field(
         _("Pain right after the activity"), _("Give the pain you had right after the activity.")
     )
+    repeated_hour = forms.ChoiceField(
+        label=_("The clocks were put back an hour that night, so this time happened twice. "
+                "Which one do you mean?"),
+        choices=[("summer", _("The first time, in summer time (before the clocks were put "
+                              "back)")),
+                 ("winter", _("The second time, in winter time (after the clocks were put "
+                              "back)"))],
+        required=False, widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose summer time or winter time.")},
+    )
 
     def __init__(self, *args: Any, tz: Any, limits: ZoneLimits = DEFAULT_LIMITS,
                  now: datetime | None = None, keep_date: date | None = None,
@@ -163,6 +173,10 @@ class ActivityForm(forms.Form):
         unchanged date is not held to the one-year limit)."""
         super().__init__(*args, **kwargs)
         self.keep_date = keep_date
+        self.ambiguous = False  # the time is in the repeated hour: the form asks which
+        day, at = self.initial.get("local_date"), self.initial.get("local_time")
+        if not self.is_bound and isinstance(day, date) and isinstance(at, time):
+            self.ambiguous = is_ambiguous(datetime.combine(day, at, tzinfo=tz))
         self.tz = tz
         self.now = now or timezone.now()
         for name in ("pain_baseline", "pain_during", "pain_after"):
@@ -185,6 +199,10 @@ class ActivityForm(forms.Form):
                 "That time did not exist on that day: the clocks were put forward an hour. "
                 "Choose a time one hour later."
             ))
+        elif is_ambiguous(started):
+            self.ambiguous = True
+            if not cleaned.get("repeated_hour"):
+                self.add_error("repeated_hour", _("Choose summer time or winter time."))
         return cleaned
 
     def to_input(self) -> ActivityInput:
@@ -197,6 +215,7 @@ class ActivityForm(forms.Form):
             sets=c.get("sets"),
             repetitions=c.get("repetitions"), load_kg=c.get("load_kg"),
             distance_km=c.get("distance_km"), steps=c.get("steps"),
+            second_occurrence=(c.get("repeated_hour") == "winter") if self.ambiguous else None,
         )
 
     @staticmethod

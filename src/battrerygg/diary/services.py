@@ -16,7 +16,7 @@ from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
 from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
-from battrerygg.localtime import exists_locally
+from battrerygg.localtime import at_wall_time, wall_time_instants
 from battrerygg.patients.models import Patient
 from battrerygg.submissions import ChangedForm, save_once
 
@@ -35,6 +35,9 @@ class ActivityInput:
 
     local_date, local_time: when it began, in the patient's time zone. minutes: 1–1440.
     pain_*: NRS integers 0–10 (pain_24h optional). Dose fields are optional.
+    second_occurrence: only for a time in the hour the clocks go back (02:00–03:00 on the
+    last Sunday of October in Stockholm): False for the first (summer time), True for the
+    second (winter time); None otherwise (``localtime.at_wall_time``).
     """
 
     kind: str
@@ -53,6 +56,7 @@ class ActivityInput:
     distance_km: Decimal | None = None
     steps: int | None = None
     prescription_id: int | None = None  # a session of this patient's prescribed exercise
+    second_occurrence: bool | None = None
 
 
 def _checked_times(
@@ -78,9 +82,13 @@ def _checked_times(
         raise DiaryError("too_short")
     if data.minutes > 24 * 60:
         raise DiaryError("too_long")
-    started = datetime.combine(data.local_date, data.local_time, tzinfo=tz)
-    if not exists_locally(started):
-        raise DiaryError("nonexistent_time")
+    try:
+        started = at_wall_time(data.local_date, data.local_time, tz,
+                               second=data.second_occurrence)
+    except ValueError:
+        if wall_time_instants(data.local_date, data.local_time, tz):
+            raise DiaryError("ambiguous_time") from None  # asked, never assumed
+        raise DiaryError("nonexistent_time") from None
     if started > now:
         raise DiaryError("future")
     ended = started.astimezone(UTC) + timedelta(minutes=data.minutes)  # elapsed, not wall

@@ -79,4 +79,8 @@ ERRORS: dict[str, Promise] = {
         "That time did not exist on that day: the clocks were put forward an hour. "
         "Choose a time one hour later."
     ),
+    "ambiguous_time": _(
+        "That time happened twice that night, because the clocks were put back an hour. "
+        "Choose whether you mean summer time or winter time."
+    ),
 }

@@ -144,6 +144,7 @@ def edit(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
             "submission_key": e.submission_key,
             "local_date": e.local_start.date(),
             "local_time": e.local_start.time(),
+            "repeated_hour": "winter" if e.local_start.fold else "summer",
             **{name: getattr(e, name) for name in services.EDITABLE_FIELDS},
         })
     return render(request, "diary/new.html", {"form": form, "editing": e})

@@ -79,9 +79,10 @@ def test_the_form_shows_the_field_and_a_clear_swedish_message(client, cast):
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Consent.objects.exists()
-    done = client.post(url(cast.patient), {**data, "red_flag_note": "Läkarbedömd 9/3: ingen infektion."})
+    note = "Läkarbedömd 9/3: ingen infektion."
+    done = client.post(url(cast.patient), {**data, "red_flag_note": note})
     assert done.status_code == 302
-    assert Consent.objects.get().red_flag_note == "Läkarbedömd 9/3: ingen infektion."
+    assert Consent.objects.get().red_flag_note == note
     assert "Läkarbedömd 9/3" in client.get(url(cast.patient)).content.decode()
 
 

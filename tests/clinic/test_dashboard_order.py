@@ -66,3 +66,22 @@ def test_an_emergency_answer_comes_before_an_older_less_urgent_one(cast):
     with time_machine.travel(NOW, tick=False):
         found = signals(cast.physio, NOW)
     assert [i.name for i in found[:2]] == ["David Test", "Cecilia Test"]
+
+
+def test_seek_care_today_sits_between_emergency_and_an_older_seek_care_soon(cast):
+    """SPEC C2 turn 2 and C7: emergency, then today, then soon, whatever the age of the
+    answers (the soonest-needed care first)."""
+    soon = _patient(cast, "Cecilia Test")
+    today = _patient(cast, "David Test")
+    urgent = _patient(cast, "Erik Test")
+    with time_machine.travel(NOW - timedelta(days=3), tick=False):
+        record_red_flag_check(soon, {"history_of_cancer": True}, submission_key=uuid.uuid4())
+    with time_machine.travel(NOW - timedelta(days=2), tick=False):
+        record_red_flag_check(today, {"fever_or_generally_ill": True},
+                              submission_key=uuid.uuid4())
+    with time_machine.travel(NOW - timedelta(hours=1), tick=False):
+        record_red_flag_check(urgent, {"high_energy_trauma": True},
+                              submission_key=uuid.uuid4())
+    with time_machine.travel(NOW, tick=False):
+        found = signals(cast.physio, NOW)
+    assert [i.name for i in found[:3]] == ["Erik Test", "David Test", "Cecilia Test"]

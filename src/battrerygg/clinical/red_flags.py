@@ -97,16 +97,15 @@ SOURCE_OF_SIGN: Mapping[Sign, str] = {
     Sign.WORSENING_LEG_OR_FOOT_WEAKNESS: "leaflet; Finucane 2020 (progressive neurological "
                                          "deficit)",
     Sign.ONE_LEG_OR_FOOT_WEAK_OR_NUMB: "Finucane 2020 (neurological deficit); NICE NG59 "
-                                       "(sciatica); Swedish regional guidance / 1177: seen "
-                                       "the same day",
+                                       "(sciatica); Swedish regional guidance / 1177",
     Sign.HIGH_ENERGY_TRAUMA: "Finucane 2020 (fracture: major trauma); Swedish regional "
-                             "guidance / 1177: emergency",
+                             "guidance / 1177",
     Sign.AFTER_ACCIDENT_OR_FALL: "leaflet; Finucane 2020 (fracture: trauma); NICE NG59; "
-                                 "Swedish regional guidance / 1177: seen the same day",
+                                 "Swedish regional guidance / 1177",
     Sign.HISTORY_OF_CANCER: "leaflet; Finucane 2020 (malignancy); NICE NG59",
     Sign.OSTEOPOROSIS_OR_LONG_TERM_CORTISONE: "leaflet; Finucane 2020 (fracture)",
     Sign.FEVER_OR_GENERALLY_ILL: "leaflet; Finucane 2020 (infection); NICE NG59; Swedish "
-                                 "regional guidance / 1177: seen the same day",
+                                 "regional guidance / 1177",
     Sign.WEAKENED_IMMUNITY_OR_INJECTED_DRUGS: "Finucane 2020 (infection: immunosuppression, "
                                               "intravenous drug use)",
     Sign.UNEXPLAINED_WEIGHT_LOSS: "leaflet; Finucane 2020 (malignancy)",

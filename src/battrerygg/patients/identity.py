@@ -111,7 +111,7 @@ def _parse_partial(value: str, today: date) -> tuple[str, BirthDate] | None:
 def birth_date(normalised: str) -> BirthDate:
     """The birth date of a stored (12-digit) number, as far as it is known. Raises
     ValueError when it is not a valid number."""
-    partial = _parse_partial(normalised, date.today())
+    partial = _parse_partial(normalised, timezone.localdate())  # 12 digits: century given
     if partial is not None:
         return partial[1]
     try:

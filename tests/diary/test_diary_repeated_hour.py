@@ -54,6 +54,11 @@ def test_both_instants_can_be_logged_and_are_listed_in_order_an_hour_apart(clien
     assert second.started_at - first.started_at == timedelta(minutes=60)
     assert first.local_start.utcoffset() == timedelta(hours=2)  # summer time (CEST)
     assert second.local_start.utcoffset() == timedelta(hours=1)  # winter time (CET)
+    assert (first.repeated_hour, second.repeated_hour) == ("summer", "winter")
+    with time_machine.travel(AFTER, tick=False), translation.override("sv"):
+        page = client.get("/diary/").content.decode()
+    summer, winter = page.index("02:30 (sommartid)"), page.index("02:30 (vintertid)")
+    assert winter < summer  # the diary lists the newest first: winter time came later
 
 
 def test_a_time_outside_the_repeated_hour_needs_no_answer(client, cast):

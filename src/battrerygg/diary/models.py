@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.clinical.pain_monitoring import Session
+from battrerygg.localtime import is_ambiguous
 from battrerygg.patients.models import Patient
 
 
@@ -113,6 +114,15 @@ class ActivityEntry(models.Model):
     @property
     def local_start(self):  # noqa: ANN201 - datetime
         return self.started_at.astimezone(self.tz)
+
+    @property
+    def repeated_hour(self) -> str:
+        """"summer" or "winter" when the local start time happened twice (the hour the
+        clocks go back: the first is summer time, the second winter time); else ""."""
+        local = self.local_start
+        if not is_ambiguous(local):
+            return ""
+        return "winter" if local.fold else "summer"
 
     @property
     def activity_key(self) -> str:

@@ -173,4 +173,6 @@ def mask(normalised: str) -> str:
 def is_samordningsnummer(normalised: str) -> bool:
     """True for a samordningsnummer (day of month + 60, or 60 for an unknown day).
     Input: 12 digits."""
-    return len(normalised) == 12 and int(normalised[6:8]) >= 60
+    if _parse_partial(normalised, timezone.localdate()) is not None:
+        return True
+    return bool(personnummer.Personnummer(normalised).is_coordination_number())

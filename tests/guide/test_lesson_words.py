@@ -18,7 +18,8 @@ LEAFLET_PHRASES = {
         "08-en-dalig-period": ["kommer ofta i perioder", "i perioder"],
         "10-vardprogrammet-battrerygg": [
             "får du lära dig vad smärta är", "olika sätt att hantera smärta",
-            "rör sig många mindre",
+            "rör sig många mindre", "på vissa mottagningar kan du också träna i grupp",
+            "tillfälle med undervisning i grupp",
         ],
     },
     "en": {
@@ -28,6 +29,7 @@ LEAFLET_PHRASES = {
         "08-en-dalig-period": ["comes in periods"],
         "10-vardprogrammet-battrerygg": [
             "you learn what pain is", "different ways to manage pain", "many people move less",
+            "at some clinics you can also train in a group", "group session with teaching",
         ],
     },
 }

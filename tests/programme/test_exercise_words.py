@@ -60,8 +60,18 @@ def test_every_exercise_in_the_patients_programme_shows_the_stop_rule(client, ca
     give(cast.physio, cast.patient, exercise="plankan", sets=2, repetitions=3)
     client.force_login(cast.patient.user)
     html = client.get("/exercises/").content.decode()
-    assert html.count(STOP_RULE) == html.count('class="card exercise"') == 3
+    # once at the top, for every exercise, and again in each exercise's how-to
+    assert html.count(STOP_RULE) == html.count('class="card exercise"') + 1 == 4
     assert 'href="/red-flags/"' in html
+    top = html.index(STOP_RULE)
+    assert top < html.index('class="card exercise"')
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_log_page_of_an_exercise_shows_the_stop_rule(client, cast):
+    item = give(cast.physio, cast.patient)
+    client.force_login(cast.patient.user)
+    assert STOP_RULE in client.get(f"/exercises/{item.pk}/log/").content.decode()
 
 
 @time_machine.travel(NOW, tick=False)
@@ -101,7 +111,7 @@ def test_active_sitting_progresses_by_breaks_through_the_service(client, cast):
     assert item.minutes == 36  # a break sooner, never longer sitting
     client.force_login(cast.patient.user)
     html = client.get("/exercises/").content.decode()
-    assert "res dig minst var 36:e minut" in html
+    assert "res dig efter högst 36 minuters sittande" in html
 
 
 @time_machine.travel(NOW, tick=False)

@@ -23,11 +23,12 @@ def dose(item: Any, exercise: Any = None) -> str:
     """A dose in words for anything with sets, repetitions, minutes (and optionally
     hold_seconds, load_kg, band): '3 × 10 repetitions', '2 × 3 repetitions, hold 30
     seconds', '3 × 10 repetitions with 5 kg', '20 minutes'. exercise: the library exercise,
-    if known; for breaks from sitting the minutes read 'get up at least every 30 minutes'."""
+    if known; for breaks from sitting the minutes read 'get up after at most 30 minutes
+    of sitting'."""
     if item.minutes is not None:
         if getattr(exercise, "breaks", False):
-            return ngettext("get up at least every minute",
-                            "get up at least every %(n)s minutes", item.minutes) % {
+            return ngettext("get up after at most %(n)s minute of sitting",
+                            "get up after at most %(n)s minutes of sitting", item.minutes) % {
                 "n": item.minutes}
         return ngettext("%(n)s minute", "%(n)s minutes", item.minutes) % {"n": item.minutes}
     text = gettext("%(sets)s × %(reps)s repetitions") % {

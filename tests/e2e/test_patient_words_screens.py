@@ -82,7 +82,8 @@ def test_patient_words_in_swedish_at_390(cast, open_page, artifacts):
         shot(f"/questionnaires/{pain.pk}/1/", "pain-question", "senaste veckan")
         shot("/exercises/", "exercises", "Avbryt om benet reagerar",
              "3 × 10 repetitioner med 4 kg",
-             "håll kvar 25 sekunder", "res dig efter högst 36 minuters sittande", "medelstarkt gummiband",
+             "håll kvar 25 sekunder", "res dig efter högst 36 minuters sittande",
+             "medelstarkt gummiband",
              detail="main")
         page.locator("main .ex-stop").first.screenshot(
             path=artifacts / "words-exercises-stop-rule.png")

@@ -30,7 +30,8 @@ def test_grace_period_edge(cast):
     got = _overdue(cast.physio, date(2026, 3, 17))
     assert set(got) == {"Anna Exempel", "Bertil Exempel"}
     assert got["Anna Exempel"] == [
-        "4 questionnaires overdue: Back pain now, Leg pain now, STarT Back: risk screening, "
+        "4 questionnaires overdue: Back pain over the last week, Leg pain over the last week, "
+        "STarT Back: risk screening, "
         "Oswestry Disability Index (ODI) (start of the programme); the first due 9 March"]
 
 
@@ -55,7 +56,8 @@ def test_an_assigned_questionnaire_is_overdue_7_days_after_its_date(cast):
                                                    actor=cast.physio)
     assert _overdue(cast.physio, date(2026, 4, 27)) == {}
     assert _overdue(cast.physio, date(2026, 4, 28)) == {"Anna Exempel": [
-        "1 questionnaire overdue: Back pain now (from your physiotherapist); due 20 April"]}
+        "1 questionnaire overdue: Back pain over the last week (from your physiotherapist); "
+        "due 20 April"]}
     answer(cast.patient, "nrs_back", {"pain": "3"}, day=date(2026, 4, 28),
            timepoint="assigned", assignment=assignment)
     assert _overdue(cast.physio, date(2026, 4, 29)) == {}

@@ -80,7 +80,9 @@ def test_balance_checkins(anna, open_page, artifacts, width):
                 cap, loads = checkin["capacity"], checkin["loads"]
                 weakest = sorted(Capacity, key=lambda f: (cap[f.value], list(Capacity).index(f)))
                 heaviest = sorted(Load, key=lambda f: (-loads[f.value], list(Load).index(f)))
-                named = [LABELS[language][f.value] for f in (*weakest[:2], *heaviest[:2])]
+                weakest = [f for f in weakest if cap[f.value] <= 6][:2]  # needs work
+                heaviest = [f for f in heaviest if loads[f.value] >= 4][:2]
+                named = [LABELS[language][f.value] for f in (*weakest, *heaviest)]
                 assert [k.split(" · ")[1].rsplit(" ", 1)[0] for k in kickers] == named
                 page.screenshot(path=artifacts / f"balance-{number + 1}-{language}-{width}.png",
                                 full_page=True)

@@ -85,7 +85,8 @@ def test_answer_resume_and_results(browser, live_server, open_page, anna, artifa
         page.click("main form button[type=submit]")
         page.wait_for_load_state()
         html = page.content()
-        assert "Medelhög risk" in html and "Tankar och känslor (fråga 5–9): 2 av 5." in html
+        assert "med stöd av din fysioterapeut" in html
+        assert "Tankar och känslor (fråga 5–9): 2 av 5." in html
         assert page.locator(".score").inner_text() == "5"
         page.screenshot(path=artifacts / "proms-result-startback-sv-390.png", full_page=True)
 
@@ -126,7 +127,7 @@ def test_answer_resume_and_results(browser, live_server, open_page, anna, artifa
         assert page.locator(".score").inner_text() == "14"
         assert "Minimal funktionsnedsättning" in html
         assert "Från 36 vid start till 14 nu (-22)." in html
-        assert "Det är en kliniskt viktig förbättring." in html
+        assert "Det är en tydlig förbättring." in html
         page.screenshot(path=artifacts / "proms-change-sv-390.png", full_page=True)
         result_path = page.url
         page.goto("/questionnaires/history/odi/")
@@ -140,7 +141,7 @@ def test_answer_resume_and_results(browser, live_server, open_page, anna, artifa
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(result_path)
-            assert "This is a clinically important improvement." in page.content()
+            assert "This is a clear improvement." in page.content()
             page.screenshot(path=artifacts / f"proms-change-en-{width}.png", full_page=True)
             page.goto("/questionnaires/history/odi/")
             page.screenshot(path=artifacts / f"proms-history-en-{width}.png", full_page=True)

@@ -38,10 +38,14 @@ def test_journey_checkin_page(client, cast, index):
     page = response.content.decode()
     assert f'class="balance-scale tilt-{checkin["expected_tilt"]}"' in page
     assert text_of(TILT_TEXT[checkin["expected_tilt"]]["heading"]) in page
-    # The suggestions: two weakest capacities and two heaviest loads (independently chosen).
+    # The suggestions: of the factors that need work (capacity ≤ 6, load ≥ 4), the two
+    # weakest capacities and two heaviest loads (independently chosen).
     capacity, loads = checkin["capacity"], checkin["loads"]
-    weakest = sorted(capacity, key=lambda k: (capacity[k], list(capacity).index(k)))[:2]
-    heaviest = sorted(loads, key=lambda k: (-loads[k], list(loads).index(k)))[:2]
+    weakest = [k for k in sorted(capacity, key=lambda k: (capacity[k], list(capacity).index(k)))
+               if capacity[k] <= 6][:2]
+    heaviest = [k for k in sorted(loads, key=lambda k: (-loads[k], list(loads).index(k)))
+                if loads[k] >= 4][:2]
+    assert page.count('class="card suggestion ') == len(weakest) + len(heaviest)
     for name in weakest:
         assert f"{text_of(FACTORS[Capacity(name)].label)} {capacity[name]}/10" in page
         assert text_of(ACTIONS[ACTION_OF[Capacity(name)]].heading) in page
@@ -109,3 +113,31 @@ def test_too_little_physical_load_is_not_told_to_lighten_it(client, cast):
         page = client.post("/balance/new/", data, follow=True).content.decode()
     assert "Rör dig mer · Fysisk belastning 6/10" in page
     assert "Minska belastningen · Vardagsstress 7/10" in page
+
+
+def _checkin_page(client, cast, capacity: int, loads: list[int]) -> str:
+    checkin = {"local_date": "2026-03-09",
+               "capacity": dict.fromkeys(CHECKINS[0]["capacity"], capacity),
+               "loads": dict(zip(CHECKINS[0]["loads"], loads, strict=True))}
+    with time_machine.travel(datetime(2026, 3, 9, 19, tzinfo=STHLM), tick=False):
+        client.force_login(cast.patient.user)
+        return client.post("/balance/new/", checkin_form(checkin), follow=True).content.decode()
+
+
+def test_a_perfect_balance_shows_no_suggestions(client, cast):
+    page = _checkin_page(client, cast, 10, [0, 0, 0, 0])
+    assert 'class="card suggestion ' not in page
+    assert "Inget sticker ut just nu" in page
+    assert "notice support" not in page
+
+
+def test_very_high_negative_emotions_point_to_the_health_centre_and_1177(client, cast):
+    page = _checkin_page(client, cast, 5, [5, 8, 5, 5])
+    support = page[page.index('class="card notice support"'):]
+    support = support[:support.index("</div>")]
+    assert "vårdcentral" in support and "1177" in support
+
+
+def test_high_but_not_very_high_negative_emotions_show_no_referral(client, cast):
+    page = _checkin_page(client, cast, 5, [5, 7, 5, 5])
+    assert "notice support" not in page

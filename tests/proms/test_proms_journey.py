@@ -57,4 +57,4 @@ def test_result_page_shows_the_change_in_swedish(client, cast):
     client.force_login(p.user)
     html = client.get(f"/questionnaires/{odi6.pk}/result/").content.decode()
     assert "14" in html and "-22" in html
-    assert "kliniskt viktig förbättring" in html
+    assert "tydlig förbättring" in html

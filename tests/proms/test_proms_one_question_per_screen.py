@@ -40,7 +40,9 @@ def test_a_startback_answered_screen_by_screen(client, cast):
                            {"submission_key": str(uuid.uuid4())})
     assert response["Location"] == f"/questionnaires/{r.pk}/result/"
     html = client.get(response["Location"]).content.decode()
-    assert "Medelhög risk" in html  # journey: total 5, psychosocial 2 → medium
+    assert "med stöd av din fysioterapeut" in html  # journey: total 5, psych. 2 → medium
+    result = html.split('class="card result', 1)[1].split("</section>")[0]
+    assert "risk" not in result.lower()
     assert "Tankar och känslor (fråga 5–9): 2 av 5." in html
 
 
@@ -105,7 +107,7 @@ def test_results_are_charted_over_time_with_a_table(client, cast):
     html = client.get("/questionnaires/history/nrs_back/").content.decode()
     assert '<svg class="chart fit"' in html and "<title id=\"proms-chart-title\">" in html
     assert html.count("<circle") == 2
-    assert "kliniskt viktig förbättring" in html  # 6 → 3 in the table
+    assert "tydlig förbättring" in html  # 6 → 3 in the table
     assert client.get("/questionnaires/history/sf36/").status_code == 404
 
 

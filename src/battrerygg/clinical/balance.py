@@ -148,6 +148,49 @@ def heaviest_loads(ratings: Ratings, count: int = 2) -> list[Load]:
     return sorted(order, key=lambda f: (-ratings.loads[f], order.index(f)))[:count]
 
 
+CAPACITY_NEEDS_WORK_AT_MOST = 6
+"""A capacity factor rated 6 or lower needs work: it has room to grow (0–10 scale).
+
+Teaching-model choice, not from a source (SPEC C3 names no cut-off): a factor is worth a
+suggestion when it sits on the weak side of the scale with a margin of one point past the
+middle (5), so that a balance where everything is good shows no suggestions at all."""
+
+LOAD_NEEDS_WORK_AT_LEAST = 4
+"""A load rated 4 or higher needs work: it weighs on the back (0–10 scale).
+
+Teaching-model choice, the mirror of CAPACITY_NEEDS_WORK_AT_MOST (10 − 6 = 4): a load of 0–3
+is light and gets no suggestion."""
+
+NEGATIVE_EMOTIONS_VERY_HIGH = 8
+"""Negative emotions rated 8 or higher are very high: the patient is pointed to their health
+centre and 1177 for support beyond the back programme.
+
+Teaching-model choice (the balance is not a screening instrument for depression or anxiety,
+SPEC C3): the top three steps of the 0–10 scale, where "a great deal" of low mood, frustration
+or sadness is reported. It only decides whether a line of advice about where to get help is
+shown; it diagnoses nothing."""
+
+
+def needs_work(factor: Capacity | Load, rating: int) -> bool:
+    """Whether a factor's rating (integer 0–10) is worth working on (teaching-model choice).
+
+    Capacity: rating ≤ CAPACITY_NEEDS_WORK_AT_MOST (6). Load: rating ≥ LOAD_NEEDS_WORK_AT_LEAST
+    (4). Raises ValueError for a rating outside 0–10.
+    """
+    validate_rating(rating)
+    if isinstance(factor, Capacity):
+        return rating <= CAPACITY_NEEDS_WORK_AT_MOST
+    return rating >= LOAD_NEEDS_WORK_AT_LEAST
+
+
+def emotions_very_high(ratings: Ratings) -> bool:
+    """True when negative emotions are rated NEGATIVE_EMOTIONS_VERY_HIGH (8) or more.
+
+    The patient-side pages then point to the health centre and 1177 (teaching-model choice,
+    see the constant)."""
+    return ratings.loads[Load.NEGATIVE_EMOTIONS] >= NEGATIVE_EMOTIONS_VERY_HIGH
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """A factor to work on first and the kind of action that helps (SPEC C3)."""
@@ -158,9 +201,16 @@ class Suggestion:
 
 
 def suggestions(ratings: Ratings) -> list[Suggestion]:
-    """What to work on first: the two weakest capacity factors, then the two heaviest loads
-    (SPEC C3), each with its action. Always four suggestions, capacity first."""
-    chosen: list[Capacity | Load] = [*weakest_capacities(ratings), *heaviest_loads(ratings)]
+    """What to work on first (SPEC C3): of the factors that need work (``needs_work``), the two
+    weakest capacity factors, then the two heaviest loads, each with its action.
+
+    0–4 suggestions, capacity first; none when every factor is on the good side (capacity 7 or
+    more, loads 3 or less). Ties in leaflet order.
+    """
+    chosen: list[Capacity | Load] = [
+        *(f for f in weakest_capacities(ratings) if needs_work(f, ratings.capacity[f])),
+        *(f for f in heaviest_loads(ratings) if needs_work(f, ratings.loads[f])),
+    ]
     return [
         Suggestion(
             factor=f,

@@ -51,7 +51,8 @@ SLIDES: tuple[Slide, ...] = (
           "more easily than it needs to."),
     ), "pain-brain"),
     Slide("imaging", PAIN, _("Scans tell little about pain"), (
-        _("Many people with no back pain at all have worn discs or bulges on an X-ray or MRI."),
+        _("Many people with no back pain at all have age changes in their discs, or bulges, "
+          "on an X-ray or MRI."),
         _("What a picture shows rarely fits how much it hurts."),
         _("For ordinary back pain a scan is seldom needed."),
     )),

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from battrerygg.clinical.balance import Capacity, Load, suggestions, tilt
+from battrerygg.clinical.balance import (
+    CAPACITY_NEEDS_WORK_AT_MOST,
+    LOAD_NEEDS_WORK_AT_LEAST,
+    Capacity,
+    Load,
+    emotions_very_high,
+    suggestions,
+    tilt,
+)
 from battrerygg.localtime import local_date
 from battrerygg.patients.access import AccessDenied
 from battrerygg.patients.models import Patient
@@ -43,9 +51,13 @@ def _checkin_context(checkin: BalanceCheckIn) -> dict[str, Any]:
         "scale": drawing.scale(ratings),
         "tilt_text": TILT_TEXT[tilt(ratings)],
         "suggestions": [
-            (s, FACTORS[s.factor], ACTIONS[s.action], _kicker(s.factor, checkin))
+            (s, FACTORS[s.factor], ACTIONS[s.action], _kicker(s.factor, checkin),
+             "capacity" if isinstance(s.factor, Capacity) else "load")
             for s in suggestions(ratings)
         ],
+        "emotions_very_high": emotions_very_high(ratings),
+        "good_capacity": CAPACITY_NEEDS_WORK_AT_MOST + 1,
+        "light_load": LOAD_NEEDS_WORK_AT_LEAST - 1,
         "capacity": [(FACTORS[c], v) for c, v in ratings.capacity.items()],
         "loads": [(FACTORS[x], v) for x, v in ratings.loads.items()],
     }

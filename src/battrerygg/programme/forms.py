@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.programme import library, texts
+from battrerygg.programme.models import BAND_CHOICES
 from battrerygg.programme.services import FREQUENCY_MAX, FREQUENCY_MIN, PrescriptionInput
 
 _KEY_ERRORS = {
@@ -36,6 +37,19 @@ class DoseForm(forms.Form):
     sets = _number(_("Sets"), 1, 10, "sets")
     repetitions = _number(_("Repetitions per set"), 1, 50, "repetitions")
     minutes = _number(_("Or minutes"), 1, 180, "minutes")
+    hold_seconds = _number(_("Hold, seconds (holds and stretches)"), 1, 120, "hold")
+    load_kg = forms.DecimalField(
+        label=_("Load, kg (strength)"), required=False, min_value=0.5, max_value=200,
+        max_digits=4, decimal_places=1, widget=forms.NumberInput(attrs={"step": "0.5"}),
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value", "max_digits", "max_decimal_places",
+             "max_whole_digits"), texts.ERRORS["load"]),
+    )
+    band = forms.ChoiceField(
+        label=_("Or an elastic band (strength)"), required=False,
+        choices=[("", _("No band")), *BAND_CHOICES],
+        error_messages={"invalid_choice": texts.ERRORS["load"]},
+    )
     frequency_per_week = _number(_("Times per week"), FREQUENCY_MIN, FREQUENCY_MAX, "frequency",
                                  required=True)
     notes = forms.CharField(
@@ -53,7 +67,17 @@ class DoseForm(forms.Form):
             self.add_error(None, texts.ERRORS["missing"])
         elif minutes is None and (sets is None or reps is None):
             self.add_error(None, texts.ERRORS["missing"])
+        extras = [cleaned.get(k) for k in ("hold_seconds", "load_kg", "band")]
+        if len([x for x in extras if x not in (None, "")]) > (0 if minutes is not None else 1):
+            self.add_error(None, texts.ERRORS["extras"])
         return cleaned
+
+    def dose_data(self) -> dict[str, Any]:
+        """The dose fields as services.PrescriptionInput / change_dose take them."""
+        c = self.cleaned_data
+        return {"sets": c.get("sets"), "repetitions": c.get("repetitions"),
+                "minutes": c.get("minutes"), "hold_seconds": c.get("hold_seconds"),
+                "load_kg": c.get("load_kg"), "band": c.get("band") or ""}
 
 
 class PrescribeForm(DoseForm):
@@ -67,8 +91,8 @@ class PrescribeForm(DoseForm):
         ),
     )
 
-    field_order = ["exercise", "level", "sets", "repetitions", "minutes", "frequency_per_week",
-                   "notes"]
+    field_order = ["exercise", "level", "sets", "repetitions", "minutes", "hold_seconds",
+                   "load_kg", "band", "frequency_per_week", "notes"]
 
     def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,8 +114,7 @@ class PrescribeForm(DoseForm):
     def to_input(self) -> PrescriptionInput:
         c = self.cleaned_data
         return PrescriptionInput(
-            exercise=c["exercise"], level=c["level"], sets=c.get("sets"),
-            repetitions=c.get("repetitions"), minutes=c.get("minutes"),
+            exercise=c["exercise"], level=c["level"], **self.dose_data(),
             frequency_per_week=c["frequency_per_week"], notes=c.get("notes") or "",
         )
 

@@ -3,8 +3,12 @@
 Files: ``battrerygg/content/exercises/<language>/<slug>.md``, the same slug in every
 language; pictures ``programme/static/programme/exercises/<slug>.svg`` (our own drawings).
 Front matter: slug, category (strength, mobility, posture, fitness), order, title, summary,
-alt (the picture's text alternative) and levels: a list (2–3) of {instruction, and either
-sets + repetitions or minutes}, the level's default dose. The body has four sections:
+alt (the picture's text alternative), optionally ``progression: breaks`` (breaks from
+sitting: the minutes are the longest stretch of sitting, and progress shortens them; see
+clinical.dosing), and levels: a list (2–3) of {instruction, and either sets + repetitions
+(optionally with hold_seconds, load_kg or band) or minutes}, the level's default dose. Holds
+and stretches give the hold in hold_seconds, not in the instruction, so that progress (which
+lengthens the hold) and the text never disagree. The body has four sections:
 purpose, how to, what to feel, common mistakes. The language-neutral data (category, order,
 doses) must agree between languages; ``exercises`` raises LibraryError when it does not.
 """
@@ -12,6 +16,7 @@ doses) must agree between languages; ``exercises`` raises LibraryError when it d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +24,7 @@ import frontmatter
 import markdown
 from django.utils.translation import get_language
 
-from battrerygg.clinical.dosing import Dose, DoseError
+from battrerygg.clinical.dosing import Band, Dose, DoseError
 
 PACKAGE = Path(__file__).resolve().parent.parent
 CONTENT_DIR = PACKAGE / "content" / "exercises"
@@ -55,6 +60,7 @@ class Exercise:
     alt: str
     levels: tuple[Level, ...]
     html: str
+    breaks: bool = False  # progression by breaks from sitting (front matter "progression")
 
     @property
     def picture(self) -> str:
@@ -73,12 +79,17 @@ class Exercise:
 
 def _dose(raw: dict[str, object], where: str) -> Dose:
     try:
+        load = raw.get("load_kg")
+        band = raw.get("band")
         return Dose(
             sets=raw.get("sets"),  # type: ignore[arg-type]
             repetitions=raw.get("repetitions"),  # type: ignore[arg-type]
             minutes=raw.get("minutes"),  # type: ignore[arg-type]
+            hold_seconds=raw.get("hold_seconds"),  # type: ignore[arg-type]
+            load_kg=None if load is None else Decimal(str(load)),
+            band=None if band is None else Band(str(band)),
         )
-    except DoseError as exc:
+    except (DoseError, ValueError, InvalidOperation) as exc:
         raise LibraryError(f"{where}: {exc}") from None
 
 
@@ -99,16 +110,22 @@ def _load(path: Path, language: str) -> Exercise:
     for key in ("title", "summary", "alt"):
         if not str(post.get(key, "")).strip():
             raise LibraryError(f"{where}: {key} is required")
+    progression = post.get("progression")
+    if progression not in (None, "breaks"):
+        raise LibraryError(f"{where}: progression must be 'breaks' or left out")
+    if progression == "breaks" and not all(level.dose.timed for level in levels):
+        raise LibraryError(f"{where}: progression by breaks needs doses in minutes")
     return Exercise(
         slug=path.stem, language=language, category=str(post["category"]),
         order=int(post.get("order", 0)), title=str(post["title"]), summary=str(post["summary"]),
         alt=str(post["alt"]), levels=levels,
         html=markdown.markdown(post.content, extensions=["sane_lists"], output_format="html"),
+        breaks=progression == "breaks",
     )
 
 
 def _neutral(item: Exercise) -> tuple[object, ...]:
-    return (item.category, item.order, item.level_doses)
+    return (item.category, item.order, item.level_doses, item.breaks)
 
 
 @cache
@@ -123,7 +140,9 @@ def _all() -> dict[str, dict[str, Exercise]]:
         )
     for slug, item in found["sv"].items():
         if _neutral(item) != _neutral(found["en"][slug]):
-            raise LibraryError(f"{slug}: category, order or doses differ between languages")
+            raise LibraryError(
+                f"{slug}: category, order, doses or progression differ between languages"
+            )
         if not (PICTURE_DIR / f"{slug}.svg").is_file():
             raise LibraryError(f"{slug}: picture {slug}.svg missing")
     return found

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from battrerygg.clinical.dosing import Dose
+from battrerygg.clinical.dosing import Band, Dose
 from battrerygg.patients.models import Episode, Patient
 
 
@@ -23,13 +23,25 @@ def _dose_ok(prefix: str = "") -> Q:
     )
 
 
+BAND_CHOICES = [
+    (Band.LIGHT.value, _("light band")),
+    (Band.MEDIUM.value, _("medium band")),
+    (Band.HEAVY.value, _("heavy band")),
+    (Band.EXTRA_HEAVY.value, _("extra heavy band")),
+]
+
+
 class DoseFields(models.Model):
-    """A level and dose: sets × repetitions, or minutes."""
+    """A level and dose: sets × repetitions (with a hold, kilograms or a band), or minutes."""
 
     level = models.PositiveSmallIntegerField(_("level"))
     sets = models.PositiveSmallIntegerField(_("sets"), null=True, blank=True)
     repetitions = models.PositiveSmallIntegerField(_("repetitions"), null=True, blank=True)
     minutes = models.PositiveSmallIntegerField(_("minutes"), null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(_("hold, seconds"), null=True, blank=True)
+    load_kg = models.DecimalField(_("load, kg"), max_digits=4, decimal_places=1, null=True,
+                                  blank=True)
+    band = models.CharField(_("band"), max_length=12, choices=BAND_CHOICES, blank=True)
 
     class Meta:
         abstract = True
@@ -37,7 +49,10 @@ class DoseFields(models.Model):
     @property
     def dose(self) -> Dose:
         """The dose as the clinical core sees it."""
-        return Dose(sets=self.sets, repetitions=self.repetitions, minutes=self.minutes)
+        return Dose(sets=self.sets, repetitions=self.repetitions, minutes=self.minutes,
+                    hold_seconds=self.hold_seconds,
+                    load_kg=self.load_kg,
+                    band=Band(self.band) if self.band else None)
 
 
 class Prescription(DoseFields):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +20,7 @@ from django.utils import timezone
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical import dosing
-from battrerygg.clinical.dosing import Dose, DoseError, Step
+from battrerygg.clinical.dosing import Band, Dose, DoseError, Step
 from battrerygg.patients.access import check_treat
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
@@ -46,7 +47,9 @@ class PrescriptionInput:
     """A prescription as the physiotherapist entered it.
 
     exercise: a library slug; level: 1…the exercise's levels; sets 1–10 × repetitions 1–50,
-    or minutes 1–180; frequency_per_week: 1–14; notes: free text.
+    or minutes 1–180; with sets × repetitions at most one of hold_seconds (1–120), load_kg
+    (0.5–200, half kilograms) or band (clinical.dosing.Band value); frequency_per_week:
+    1–14; notes: free text.
     """
 
     exercise: str
@@ -56,11 +59,19 @@ class PrescriptionInput:
     repetitions: int | None = None
     minutes: int | None = None
     notes: str = ""
+    hold_seconds: int | None = None
+    load_kg: Decimal | None = None
+    band: str = ""
 
 
-def _checked_dose(sets: Any, repetitions: Any, minutes: Any) -> Dose:
+def _checked_dose(data: PrescriptionInput) -> Dose:
     try:
-        return Dose(sets=sets, repetitions=repetitions, minutes=minutes)
+        band = Band(data.band) if data.band else None
+    except ValueError:
+        raise ProgrammeError("load") from None
+    try:
+        return Dose(sets=data.sets, repetitions=data.repetitions, minutes=data.minutes,
+                     hold_seconds=data.hold_seconds, load_kg=data.load_kg, band=band)
     except DoseError as exc:
         raise ProgrammeError(exc.code) from None
 
@@ -78,12 +89,13 @@ def _checked(data: PrescriptionInput) -> Dose:
         FREQUENCY_MIN <= frequency <= FREQUENCY_MAX
     ):
         raise ProgrammeError("frequency")
-    return _checked_dose(data.sets, data.repetitions, data.minutes)
+    return _checked_dose(data)
 
 
 def _dose_fields(level: int, dose: Dose) -> dict[str, Any]:
     return {"level": level, "sets": dose.sets, "repetitions": dose.repetitions,
-            "minutes": dose.minutes}
+            "minutes": dose.minutes, "hold_seconds": dose.hold_seconds,
+            "load_kg": dose.load_kg, "band": dose.band.value if dose.band else ""}
 
 
 def prescribe(
@@ -162,6 +174,7 @@ def change_dose(
     user: Any, prescription: Prescription, *, level: int, sets: Any = None,
     repetitions: Any = None, minutes: Any = None, frequency_per_week: Any = None,
     notes: str | None = None, version: int, now: datetime | None = None,
+    hold_seconds: Any = None, load_kg: Any = None, band: str = "",
 ) -> bool:
     """Set the level, dose, frequency and notes by hand. Returns True when something
     changed. version: the prescription's version the form was made from; another version
@@ -171,7 +184,8 @@ def change_dose(
     _open(item)
     data = PrescriptionInput(
         exercise=item.exercise, level=level, sets=sets, repetitions=repetitions,
-        minutes=minutes, notes=item.notes if notes is None else notes,
+        minutes=minutes, hold_seconds=hold_seconds, load_kg=load_kg, band=band,
+        notes=item.notes if notes is None else notes,
         frequency_per_week=(
             item.frequency_per_week if frequency_per_week is None else frequency_per_week
         ),
@@ -207,7 +221,7 @@ def _step(user: Any, prescription: Prescription, up: bool, version: int,
         raise ProgrammeError("unknown_exercise")
     move = dosing.progress if up else dosing.regress
     try:
-        step = move(Step(item.level, item.dose), exercise.level_doses)
+        step = move(Step(item.level, item.dose), exercise.level_doses, breaks=exercise.breaks)
     except DoseError as exc:
         raise ProgrammeError(exc.code) from None
     kind = DoseChange.Kind.PROGRESSED if up else DoseChange.Kind.REGRESSED

@@ -25,6 +25,10 @@ ERRORS: dict[str, Promise] = {
     "sets": _("Sets must be a whole number from 1 to 10."),
     "repetitions": _("Repetitions must be a whole number from 1 to 50."),
     "minutes": _("Minutes must be a whole number from 1 to 180."),
+    "hold": _("The hold must be a whole number of seconds from 1 to 120."),
+    "load": _("The load must be 0.5 to 200 kg in half kilograms, or one of the bands."),
+    "extras": _("Give at most one of hold, kilograms and band, and only with sets × "
+                "repetitions."),
     "top": _("The dose is already at the exercise's highest level. Nothing was changed."),
     "bottom": _(
         "The dose is already at the exercise's easiest level. Nothing was changed. "

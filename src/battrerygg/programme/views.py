@@ -65,7 +65,7 @@ def log(request: HttpRequest, patient: Any, prescription_id: int) -> HttpRespons
             "local_date": local_now.date(),
             "local_time": local_now.time().replace(second=0, microsecond=0),
             "minutes": item.minutes or 10,
-            "sets": item.sets, "repetitions": item.repetitions,
+            "sets": item.sets, "repetitions": item.repetitions, "load_kg": item.load_kg,
         })
     return render(request, "programme/log.html", {
         "form": form, "prescription": item,

@@ -144,8 +144,7 @@ def change(request: HttpRequest, access: StaffAccess, prescription_id: int) -> H
             c = form.cleaned_data
             try:
                 changed = services.change_dose(
-                    request.user, item, level=c["level"], sets=c.get("sets"),
-                    repetitions=c.get("repetitions"), minutes=c.get("minutes"),
+                    request.user, item, level=c["level"], **form.dose_data(),
                     frequency_per_week=c["frequency_per_week"], notes=c.get("notes") or "",
                     version=version.cleaned_data["version"],
                 )
@@ -159,7 +158,9 @@ def change(request: HttpRequest, access: StaffAccess, prescription_id: int) -> H
     else:
         form = DoseForm(initial={
             "level": item.level, "sets": item.sets, "repetitions": item.repetitions,
-            "minutes": item.minutes, "frequency_per_week": item.frequency_per_week,
+            "minutes": item.minutes, "hold_seconds": item.hold_seconds,
+            "load_kg": item.load_kg, "band": item.band,
+            "frequency_per_week": item.frequency_per_week,
             "notes": item.notes,
         })
     return render(request, "programme/change.html", {

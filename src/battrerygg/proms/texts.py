@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 TITLES = {
-    "nrs_back": _("Back pain now"),
-    "nrs_leg": _("Leg pain now"),
+    "nrs_back": _("Back pain over the last week"),
+    "nrs_leg": _("Leg pain over the last week"),
     "startback": _("STarT Back: risk screening"),
     "odi": _("Oswestry Disability Index (ODI)"),
     "psfs": _("Activities that are hard (PSFS)"),
@@ -22,8 +22,9 @@ TITLES = {
 }
 
 ABOUT = {
-    "nrs_back": _("One question about how strong your back pain is."),
-    "nrs_leg": _("One question about how strong the pain in your leg is."),
+    "nrs_back": _("One question about how strong your back pain has been over the last week."),
+    "nrs_leg": _("One question about how strong the pain in your leg has been over the last "
+                 "week."),
     "startback": _("Nine questions that help your physiotherapist choose the right level of care."),
     "odi": _("Ten questions about how your back affects everyday life."),
     "psfs": _("Name up to five activities that are hard because of your back, and rate each."),
@@ -117,7 +118,9 @@ NOT_INSTALLED = _(
     "can enter the answers from a paper form."
 )
 
-# Results in plain words.
+# Results in plain words. CATEGORIES keeps the instruments' standard labels (low, medium,
+# high risk; raised risk) for staff pages; the patient's own pages use PATIENT_CATEGORIES,
+# which say what the result means for their care without a label that frightens.
 CATEGORIES = {
     ("startback", "low"): _(
         "Low risk. Your back pain is likely to get better with good advice, staying active "
@@ -154,6 +157,26 @@ CATEGORIES = {
         "40 or more: you feel fairly sure you can do things despite the pain. That helps "
         "recovery."),
 }
+PATIENT_CATEGORIES = CATEGORIES | {
+    ("startback", "low"): _(
+        "Your answers suggest that your back will most likely get better with good advice, "
+        "staying active and the self-care guide. Your physiotherapist may suggest a few "
+        "visits."),
+    ("startback", "medium"): _(
+        "Your answers suggest that exercise with the support of your physiotherapist will "
+        "help your back get better. You will plan a series of visits together."),
+    ("startback", "high"): _(
+        "Your answers show that worry and low mood weigh on you as well as the pain. That is "
+        "common, and care can help with it. Your physiotherapist will plan care with you that "
+        "works with both the body and thoughts and feelings, often with a few more visits."),
+    ("orebro", "low"): _(
+        "Below 50: your answers show few of the things that can slow down recovery."),
+    ("orebro", "raised"): _(
+        "50 or more: your answers show some things that can slow down recovery, such as "
+        "worry, low mood or doubts about work. Your physiotherapist will go through them with "
+        "you and plan what helps. With the right support most people get better."),
+}
+"""What a result means, on the patient's own pages (no "high risk" label)."""
 SCORE_MEANING = {
     "nrs_back": _("On the scale 0–10, where 0 is no pain and 10 the worst pain imaginable."),
     "nrs_leg": _("On the scale 0–10, where 0 is no pain and 10 the worst pain imaginable."),

@@ -62,7 +62,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
         "due": queries.due_questionnaires(request.user, patient, today, _language()),
         "results": [
             {"response": r, "title": texts.TITLES[r.instrument], "count": counts[r.instrument],
-             "category": texts.CATEGORIES.get((r.instrument, r.category), ""),
+             "category": texts.PATIENT_CATEGORIES.get((r.instrument, r.category), ""),
              "scale": texts.SHORT_SCALE[r.instrument]}
             for r in sorted(latest.values(), key=lambda r: list(REGISTRY).index(r.instrument))
         ],
@@ -199,7 +199,7 @@ def result(request: HttpRequest, patient: Any, response_id: int) -> HttpResponse
         "r": found,
         "instrument": instrument,
         "title": texts.TITLES[instrument.id],
-        "category": texts.CATEGORIES.get((found.instrument, found.category), ""),
+        "category": texts.PATIENT_CATEGORIES.get((found.instrument, found.category), ""),
         "meaning": texts.SCORE_MEANING[instrument.id],
         "missing": texts.MISSING.get(found.missing_reason, ""),
         "change": queries.change_from_baseline(found),
@@ -224,7 +224,7 @@ def history(request: HttpRequest, patient: Any, instrument_id: str) -> HttpRespo
         "chart": chart.build(values, instrument.max_total),
         "rows": [
             {"r": r, "change": queries.change_from_baseline(r),
-             "category": texts.CATEGORIES.get((r.instrument, r.category), ""),
+             "category": texts.PATIENT_CATEGORIES.get((r.instrument, r.category), ""),
              "scale": texts.SHORT_SCALE[r.instrument]}
             for r in reversed(sent)
         ],

@@ -1,0 +1,88 @@
+"""Words patients read in the guide (issue 12): the lessons say the leaflet's facts in our own
+sentences, avoid words that make the back sound worn out, and the pain figure agrees with
+lesson 4 (pain is made sense of in the brain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from battrerygg.content.readability import lix
+from battrerygg.guide.content import lesson, lessons
+
+# The six places that followed the leaflet too closely, in both languages.
+LEAFLET_PHRASES = {
+    "sv": {
+        "01-ryggont-ar-vanligt": ["4 av 10 vuxna"],
+        "03-sa-ar-ryggen-byggd": ["sällan säga exakt vilken del", "exakt vilken"],
+        "07-hall-dig-aktiv": ["öka smärtan lite", "så länge den stannar i acceptabel zon"],
+        "08-en-dalig-period": ["kommer ofta i perioder", "i perioder"],
+        "10-vardprogrammet-battrerygg": [
+            "får du lära dig vad smärta är", "olika sätt att hantera smärta",
+            "rör sig många mindre", "på vissa mottagningar kan du också träna i grupp",
+            "tillfälle med undervisning i grupp",
+        ],
+    },
+    "en": {
+        "01-ryggont-ar-vanligt": ["4 in 10 adults"],
+        "03-sa-ar-ryggen-byggd": ["rarely possible to say exactly which part"],
+        "07-hall-dig-aktiv": ["raise your pain a little", "as long as it stays in the acceptable"],
+        "08-en-dalig-period": ["comes in periods"],
+        "10-vardprogrammet-battrerygg": [
+            "you learn what pain is", "different ways to manage pain", "many people move less",
+            "at some clinics you can also train in a group", "group session with teaching",
+        ],
+    },
+}
+REWORDED = [*sorted(LEAFLET_PHRASES["sv"]), "02-bilder-av-ryggen"]
+NOCEBO = {"sv": ["slitage", "slitna", "sliten", "kliniskt viktig"],
+          "en": ["wear and tear", "worn", "clinically important"]}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_lesson_texts_do_not_contain_the_six_leaflet_phrases(language):
+    for slug, phrases in LEAFLET_PHRASES[language].items():
+        found = lesson(language, slug)
+        assert found is not None
+        for phrase in phrases:
+            assert phrase.lower() not in found.body.lower(), (slug, phrase)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_facts_stay(language):
+    four_of_ten = {"sv": "fyra av dem", "en": "four of them"}[language]
+    assert four_of_ten in lesson(language, "01-ryggont-ar-vanligt").body
+
+
+@pytest.mark.parametrize("slug", REWORDED)
+def test_reworded_swedish_lessons_keep_lix_21_to_28(slug):
+    assert 21 <= lix(lesson("sv", slug).body) <= 28
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_slitage_or_worn_discs_in_the_lessons(language):
+    for found in lessons(language):
+        text = f"{found.title} {found.summary} {found.body}".lower()
+        for word in NOCEBO[language]:
+            assert word not in text, (found.slug, word)
+
+
+def test_no_slitage_in_the_imaging_lesson_page(client):
+    html = client.get("/guide/02-bilder-av-ryggen/").content.decode().lower()
+    assert "åldersförändringar" in html and "slitage" not in html
+
+
+def test_no_worn_discs_in_the_group_session_slides():
+    from django.utils import translation
+
+    from battrerygg.groups.material import SLIDES
+
+    with translation.override("sv"):
+        text = " ".join(str(line) for slide in SLIDES for line in slide.points).lower()
+    assert "slitna" not in text and "slitage" not in text
+
+
+def test_the_pain_figure_does_not_say_pain_starts_in_the_back(client):
+    html = client.get("/guide/04-smarta-och-hjarnan/").content.decode()
+    assert 'id="ill-pain-brain-title"' in html
+    assert "Smärtan börjar i ryggen" not in html and "uppstår i ryggen" not in html
+    assert "Signaler från ryggen" in html and "Här blir det smärta" in html

@@ -75,7 +75,7 @@ def test_the_escalation_fails_without_a_second_person(client, cast, mallory):
     # the patient already sees the proposal on their page
     client.force_login(a.user)
     page = client.get("/my-record/access/").content.decode()
-    assert "proposed moving your care from physio@example.se to Mallory" in page
+    assert "föreslog att din vård flyttas från physio@example.se till Mallory" in page
 
     # the second person: the physiotherapist who treats the patients approves
     client.force_login(cast.physio)
@@ -85,14 +85,15 @@ def test_the_escalation_fails_without_a_second_person(client, cast, mallory):
     proposal.refresh_from_db()
     assert (proposal.state, proposal.decided_by) == ("approved", cast.physio)
     assert _treating(a) == {mallory.pk}
-    # and the patient is told: the change is listed on their page, in plain words
+    # and the patient is told: the change is listed on their page, in plain words (A reads
+    # Swedish)
     client.force_login(a.user)
     page = client.get("/my-record/access/").content.decode()
-    assert "The move of your care from physio@example.se to Mallory was approved." in page
-    assert "Mallory at Vårdcentralen A began caring for you and can see your data." in page
-    assert ("physio@example.se at Vårdcentralen A no longer cares for you and can no longer "
-            "see your data.") in page
-    assert "Mallory at Vårdcentralen A, since" in page  # who can see now
+    assert "Flytten av din vård från physio@example.se till Mallory godkändes." in page
+    assert "Mallory på Vårdcentralen A började behandla dig och kan se dina uppgifter." in page
+    assert ("physio@example.se på Vårdcentralen A behandlar inte längre dig och kan inte "
+            "längre se dina uppgifter.") in page
+    assert "Mallory på Vårdcentralen A, sedan" in page  # who can see now
     whats = list(AuditEvent.objects.filter(patient=a).exclude(action="read")
                  .values_list("what", flat=True))
     assert {"care_relation.transfer.proposed", "care_relation.transfer.approved",
@@ -134,7 +135,7 @@ def test_declined_and_withdrawn_proposals_move_nothing(client, cast):
     assert _treating(cast.patient) == {cast.physio.pk}
     client.force_login(cast.patient.user)
     page = client.get("/my-record/access/").content.decode()
-    assert "was declined. Nothing changed." in page and "was withdrawn." in page
+    assert "avböjdes. Inget ändrades." in page and "drogs tillbaka." in page
 
 
 def test_a_second_proposal_for_the_same_member_waits_for_the_first(cast, mallory):

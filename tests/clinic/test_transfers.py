@@ -218,3 +218,16 @@ def test_the_django_admin_is_off_unless_turned_on(client, cast, settings):
     assert client.get("/admin/login/").status_code == 404
     settings.ADMIN_ENABLED = True
     assert client.get("/admin/").status_code == 200
+
+
+def test_whoever_may_approve_is_told_by_e_mail_without_patient_names(cast, mallory,
+                                                                     mailoutbox):
+    mailoutbox.clear()  # the invitation to Mallory's mailbox
+    leaving = _membership(cast.physio, cast.clinic)
+    transfers.propose_transfer(cast.clinic_admin, leaving.pk, mallory.pk)
+    assert [m.to for m in mailoutbox] == [["physio@example.se"]]
+    body = mailoutbox[0].body
+    assert "Mallory" in body and "/clinic/transfers/" in body
+    assert "Anna" not in body and "Bertil" not in body
+    transfers.propose_transfer(cast.clinic_admin, leaving.pk, mallory.pk)  # again: no mail
+    assert len(mailoutbox) == 1

@@ -12,8 +12,12 @@ repeat. Who may do what is the access layer's (``patients.access``).
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import User
@@ -42,12 +46,14 @@ def _audit(actor: User, proposal: TransferProposal, what: What, action: str) -> 
 
 
 @transaction.atomic
-def propose_transfer(admin: User, membership_id: int, to_user_id: int
-                     ) -> tuple[TransferProposal, bool]:
+def propose_transfer(admin: User, membership_id: int, to_user_id: int, *,
+                     base_url: str | None = None) -> tuple[TransferProposal, bool]:
     """Propose moving the open care relations of the member ``membership_id`` (at its
     clinic) to the physiotherapist ``to_user_id`` of the same clinic. Returns (proposal,
     created): the same proposal sent again returns the pending one.
 
+    Whoever may approve it is told by e-mail (``access.transfer_deciders``; no patient
+    names; base_url: the site's address for the link, else SITE_URL).
     Raises AccessDenied unless the admin manages the member's clinic
     (``access.may_propose_transfer``); TransferError when the receiver may not take the
     patients over (``access.may_receive_transfer``), when the member has no patients, or
@@ -85,7 +91,25 @@ def propose_transfer(admin: User, membership_id: int, to_user_id: int
     if not created and proposal.to_physiotherapist_id != target.pk:
         raise TransferError(_("A move of this physiotherapist's patients is already waiting "
                               "for approval. Cancel it first."))
+    if created:
+        _tell_deciders(proposal, base_url=base_url)
     return proposal, created
+
+
+def _tell_deciders(proposal: TransferProposal, *, base_url: str | None) -> None:
+    """E-mail whoever may approve ``proposal`` (``access.transfer_deciders``), in their
+    language: who proposes what, how many patients (no names), and the page to decide on."""
+    link = (base_url or settings.SITE_URL).rstrip("/") + reverse("clinic:transfers")
+    count = proposal.patients.count()
+    for decider in access.transfer_deciders(proposal):
+        with translation.override(decider.language or "sv"):
+            context = {"proposer": str(proposal.proposer),
+                       "source": str(proposal.from_physiotherapist),
+                       "target": str(proposal.to_physiotherapist),
+                       "clinic": proposal.clinic.name, "count": count, "link": link}
+            subject = render_to_string("clinic/email/transfer_subject.txt", context).strip()
+            body = render_to_string("clinic/email/transfer_body.txt", context)
+        send_mail(subject, body, None, [decider.email])
 
 
 def _locked(proposal_id: int) -> TransferProposal:

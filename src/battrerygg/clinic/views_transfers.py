@@ -40,7 +40,8 @@ def propose(request: HttpRequest, membership_id: int) -> HttpResponse:
     try:
         if to_id is None:
             raise services.TransferError(_("Choose a physiotherapist."))
-        services.propose_transfer(request.user, membership_id, to_id)
+        services.propose_transfer(request.user, membership_id, to_id,
+                                  base_url=request.build_absolute_uri("/"))
     except services.TransferError as error:
         messages.error(request, str(error.message))
         return redirect("clinic:staff")

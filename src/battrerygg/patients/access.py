@@ -475,6 +475,18 @@ def transfers_to_decide(user: Any) -> list[TransferProposal]:
     return [p for p in pending.order_by("created_at", "pk") if may_decide_transfer(user, p)]
 
 
+def transfer_deciders(proposal: TransferProposal) -> list[User]:
+    """Who may approve or decline ``proposal`` (``may_decide_transfer``): those told of it
+    when it is proposed. The treating physiotherapists of its patients and the staff of its
+    clinic are asked, nobody else."""
+    witnesses = User.objects.filter(
+        pk__in=CareRelation.objects.filter(
+            patient__in=proposal.patients.all(), ended_at__isnull=True,
+        ).values("physiotherapist_id"))
+    candidates = witnesses | User.objects.filter(memberships__clinic_id=proposal.clinic_id)
+    return [u for u in candidates.distinct().order_by("pk") if may_decide_transfer(u, proposal)]
+
+
 def managed_transfers(user: Any) -> QuerySet[TransferProposal]:
     """The proposals of the clinics ``user`` manages (``managed_clinics``)."""
     return TransferProposal.objects.filter(clinic__in=managed_clinics(user))

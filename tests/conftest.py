@@ -19,6 +19,13 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _no_registration_floor(settings):
+    """The new-patient form's minimum answer time (care.views.new_patient) is not waited
+    for in tests (they never sleep); tests/care/test_care_registered_elsewhere.py checks it."""
+    settings.REGISTRATION_MIN_SECONDS = 0
+
+
 @dataclass
 class Cast:
     patient: object

@@ -27,6 +27,7 @@ PATIENT = [
     "/questionnaires/history/odi/",
     "/exercises/",
     "/sessions/",
+    "/my-record/access/",
 ]
 
 

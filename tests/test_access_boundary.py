@@ -61,7 +61,10 @@ RELATION_ALLOWED = {
     "accounts/admin.py": "registers StaffMembership with the Django admin site (system admins)",
     "clinic/staff.py": "writes StaffMembership (add_staff) and CareRelation (remove_staff "
                        "moves a leaving physiotherapist's patients); counts open relations",
-    "care/services.py": "writes the CareRelation of a newly registered patient",
+    "care/services.py": "writes the CareRelation of a newly registered patient, and of a "
+                        "registered one who agreed to a clinic's request",
+    "clinic/transfers.py": "writes the CareRelations an approved transfer moves (the access "
+                           "layer decides who approves) and lists the leaver's patients",
     "clinic/queries.py": "a clinic admin's staff counts (numbers, no patient data)",
     "clinic/demo.py": "writes demo data",
     "web/management/commands/demo.py": "writes demo data",

@@ -145,6 +145,10 @@ ROUTES: dict[str, Route] = {
                           get=A_OBJECT),
     "proms:history": Route(kwargs=lambda w: {"instrument_id": "nrs_back"}, get=OWN_PAGE),
     "audit:reads": Route(get=OWN_PAGE),
+    # who can see A's data, and A's answer to a clinic's request to care for A
+    "audit:access": Route(get=OWN_PAGE),
+    "audit:care_request": Route(kwargs=lambda w: {"request_id": w.ids["care_request_id"]},
+                                get=None, post=True),
     # The dashboard writes one read row per patient whose signals it shows (A and B here).
     "clinic:dashboard": Route(get=STAFF_PAGE, post=True, reads=2),
     "clinic:patients": Route(get=PHYSIO_PAGE),
@@ -154,6 +158,13 @@ ROUTES: dict[str, Route] = {
                                  get=None, post=True),
     "clinic:staff_remove": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
                                  get=None, post=True),
+    # moves of patients (access follows care): the clinic admin proposed moving A's
+    # physiotherapist's patients to the colleague; counts only, no names
+    "clinic:transfers": Route(get=STAFF_PAGE),
+    "clinic:transfer_propose": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
+                                     get=None, post=True),
+    **{f"clinic:transfer_{action}": Route(kwargs=_a("proposal_id"), get=None, post=True)
+       for action in ("approve", "decline", "cancel")},
     # care (T1, T2): registering a patient, and A's assessment, enrolment and ending
     "care:new_patient": Route(get=PHYSIO_PAGE, post=True),
     "care:assessment": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
@@ -266,6 +277,7 @@ def world(frozen, cast, log_activity):
         membership_id=StaffMembership.objects.get(user=cast.colleague).pk,
     )
     w.ids["checkin_id"] = _checkin(a, record_checkin).pk
+    w.ids.update(_access_changes(cast))
     w.ids.update(_group_session(cast))
     w.ids["goal_id"] = set_goal(a, activity="walking", unit="minutes", target=60,
                                 today=date(2026, 3, 19)).pk
@@ -286,6 +298,28 @@ def world(frozen, cast, log_activity):
                                           repetitions=10, frequency_per_week=3),
         submission_key=uuid.uuid4())[0].pk
     return w
+
+
+def _access_changes(cast) -> dict[str, object]:
+    """A pending move of A's physiotherapist's patients to the colleague, and the other
+    clinic's request to care for A (its physiotherapist entered A's number)."""
+    from battrerygg.care.models import CareRequest
+    from battrerygg.care.services import create_patient
+    from battrerygg.clinic.transfers import propose_transfer
+
+    proposal, _ = propose_transfer(cast.clinic_admin, _membership_of(cast.physio),
+                                   cast.colleague.pk)
+    create_patient(actor=cast.other_physio, clinic=cast.other_clinic, full_name="A",
+                   email="a-igen@example.se", personnummer="19121212-1212", language="sv",
+                   submission_key=uuid.uuid4())
+    return {"proposal_id": proposal.pk,
+            "care_request_id": CareRequest.objects.get(patient=cast.patient).pk}
+
+
+def _membership_of(user) -> int:
+    from battrerygg.accounts.models import StaffMembership
+
+    return StaffMembership.objects.get(user=user).pk
 
 
 def _group_session(cast) -> dict[str, object]:
@@ -430,6 +464,11 @@ def _may_post(name: str, role: str) -> bool:
     own_posts = {
         "clinic:staff_remove": {"clinic_admin"},
         "clinic:staff_invite": {"clinic_admin"},
+        "clinic:transfer_propose": {"clinic_admin"},
+        "clinic:transfer_cancel": {"clinic_admin"},
+        # A's physiotherapist treats the patients of the move: the second person
+        "clinic:transfer_approve": {"physio"},
+        "clinic:transfer_decline": {"physio"},
         "proms:start": {"patient_b"},  # B starts B's own questionnaire
         **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
            for action in ("progress", "regress", "undo", "end", "reopen")},

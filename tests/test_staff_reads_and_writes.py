@@ -33,8 +33,10 @@ def test_a_physiotherapist_cannot_get_an_entry_for_change(cast, log_activity):
     assert queries.entry_for_change(cast.patient.user, entry.pk) == entry
 
 
-def test_admin_lists_staff_accounts_only(client, cast):
+def test_admin_lists_staff_accounts_only(client, cast, settings):
     from battrerygg.accounts.models import User
+
+    settings.ADMIN_ENABLED = True
 
     admin = User.objects.create_superuser("root@example.se", "Admin-password-2026")
     client.force_login(admin)

@@ -75,6 +75,14 @@ def _embedded_secret_key() -> str:
 
 DEBUG = envbool("BATTRERYGG_DEBUG", False)
 SECRET_KEY = secret("BATTRERYGG_SECRET_KEY") or _embedded_secret_key()
+# The Django admin site (system admins: configuration only; it cannot change roles,
+# memberships or care relations, see accounts/admin.py). Off unless turned on; on by default
+# in development (DEBUG). Every path under /admin/ is a 404 while off
+# (web.middleware.AdminSwitchMiddleware).
+ADMIN_ENABLED = envbool("BATTRERYGG_ADMIN_ENABLED", DEBUG)
+# A valid new-patient form is answered no sooner than this (seconds), whether the person was
+# new or registered elsewhere (care.views.new_patient; docs/privacy-security.md).
+REGISTRATION_MIN_SECONDS = envint("BATTRERYGG_REGISTRATION_MIN_MS", 1000) / 1000
 ALLOWED_HOSTS = envlist("BATTRERYGG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("BATTRERYGG_CSRF_TRUSTED_ORIGINS", [])
 
@@ -112,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "battrerygg.web.middleware.AdminSwitchMiddleware",
     "battrerygg.web.middleware.UserLanguageMiddleware",
     "battrerygg.web.middleware.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",

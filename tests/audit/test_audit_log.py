@@ -23,8 +23,10 @@ def test_rows_cannot_be_changed_or_deleted(cast):
     assert AuditEvent.objects.get(pk=row.pk).what == "patient"
 
 
-def test_the_admin_site_has_no_audit_pages(client, cast):
+def test_the_admin_site_has_no_audit_pages(client, cast, settings):
     from battrerygg.accounts.models import User
+
+    settings.ADMIN_ENABLED = True
 
     root = User.objects.create_superuser("root@example.se", "Admin-password-2026")
     client.force_login(root)

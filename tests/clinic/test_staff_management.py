@@ -6,7 +6,7 @@ import pytest
 
 from battrerygg.accounts.models import StaffMembership, User
 from battrerygg.audit.models import AuditEvent
-from battrerygg.patients.models import CareRelation
+from battrerygg.patients.models import CareRelation, TransferProposal
 
 
 def add(client, cast, **overrides):
@@ -56,30 +56,41 @@ def test_a_clinic_the_admin_does_not_manage_is_refused(client, cast):
     assert not User.objects.filter(email="ny@example.se").exists()
 
 
-def test_removing_a_physiotherapist_moves_their_patients(client, cast):
+def test_removing_a_physiotherapist_moves_their_patients_after_a_second_person_approves(
+        client, cast):
     client.force_login(cast.clinic_admin)
     membership = StaffMembership.objects.get(user=cast.physio, clinic=cast.clinic)
-    # without a colleague to take over, nothing happens
+    # with patients, removal is refused: they move by an approved transfer first
     client.post(f"/clinic/staff/{membership.pk}/remove/")
     assert StaffMembership.objects.filter(pk=membership.pk).exists()
-    client.post(f"/clinic/staff/{membership.pk}/remove/", {"move_to": cast.colleague.pk})
-    assert not StaffMembership.objects.filter(pk=membership.pk).exists()
+    client.post(f"/clinic/staff/{membership.pk}/transfer/", {"move_to": cast.colleague.pk})
+    assert set(CareRelation.objects.filter(ended_at__isnull=True)
+               .values_list("physiotherapist", flat=True)) == {cast.physio.pk}
+    proposal = TransferProposal.objects.get()
+    # the leaving physiotherapist, who treats the patients, approves
+    client.force_login(cast.physio)
+    assert "Vårdcentralen A" in client.get("/clinic/transfers/").content.decode()
+    client.post(f"/clinic/transfers/{proposal.pk}/approve/")
     active = CareRelation.objects.filter(ended_at__isnull=True)
     assert set(active.values_list("physiotherapist", flat=True)) == {cast.colleague.pk}
-    assert AuditEvent.objects.filter(what="care_relation", actor=cast.clinic_admin,
+    assert AuditEvent.objects.filter(what="care_relation", actor=cast.physio,
                                      clinic=cast.clinic).count() == 2
     # access follows: the colleague now sees Anna, the leaver does not
     client.force_login(cast.colleague)
     assert client.get(f"/clinic/patients/{cast.patient.ref}/").status_code == 200
     client.force_login(cast.physio)
-    assert client.get(f"/clinic/patients/{cast.patient.ref}/").status_code == 403
+    assert client.get(f"/clinic/patients/{cast.patient.ref}/").status_code == 404
+    # and now the leaver can be removed
+    client.force_login(cast.clinic_admin)
+    client.post(f"/clinic/staff/{membership.pk}/remove/")
+    assert not StaffMembership.objects.filter(pk=membership.pk).exists()
 
 
 def test_patients_cannot_be_moved_to_another_clinics_physiotherapist(client, cast):
     client.force_login(cast.clinic_admin)
     membership = StaffMembership.objects.get(user=cast.physio, clinic=cast.clinic)
-    client.post(f"/clinic/staff/{membership.pk}/remove/", {"move_to": cast.other_physio.pk})
-    assert StaffMembership.objects.filter(pk=membership.pk).exists()
+    client.post(f"/clinic/staff/{membership.pk}/transfer/", {"move_to": cast.other_physio.pk})
+    assert not TransferProposal.objects.exists()
     assert not CareRelation.objects.filter(physiotherapist=cast.other_physio).exists()
 
 

@@ -54,6 +54,12 @@ def test_new_patient_assessed_enrolled_and_invited(physio, open_page, artifacts,
     page.fill("#id_personnummer", "19811218-9876")
     shot(page, artifacts, "1-new-patient", width)
     page.click("main button[type=submit]")
+    # the same answer whether the person was new or registered elsewhere
+    page.wait_for_url(re.compile(r"/clinic/patients/new/$"))
+    assert "Klart. En ny patient finns nu i din patientlista." in page.inner_text("main")
+    page.goto("/clinic/patients/")
+    page.click("main a:has-text('Cecilia Ny')")
+    page.click("main a:has-text('Bedömning')")
     page.wait_for_url(re.compile(r"/clinic/patients/[0-9a-f-]+/assessment/$"))
     assert "19811218-****" in page.content() and "9876" not in page.url
 

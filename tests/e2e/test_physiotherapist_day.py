@@ -65,6 +65,12 @@ def test_a_physiotherapists_day(open_page, artifacts):
         page.fill("#id_email", "lisa@example.se")
         page.fill("#id_personnummer", "19811218-9876")
         page.click("main button[type=submit]")
+        # the same answer whether the person was new or registered elsewhere; then the
+        # patient is in the list
+        page.wait_for_url(re.compile(r"/clinic/patients/new/$"))
+        page.goto("/clinic/patients/")
+        page.click("main a:has-text('Lisa Nyström')")
+        page.click("main a:has-text('Bedömning')")
         page.wait_for_url(re.compile(r"/clinic/patients/[0-9a-f-]+/assessment/$"))
         ref = re.search(r"/clinic/patients/([0-9a-f-]+)/", page.url).group(1)
         for sign in Sign:

@@ -211,3 +211,67 @@ def test_invitation_links_set_passwords_of_patients_and_staff_only(cast):
     system_admin = User.objects.create_superuser(email="root@example.se", password=None)
     assert answers(cast, access.may_accept_invite) == set(EVERYONE) - {"anonymous"}
     assert not access.may_accept_invite(system_admin)
+
+
+# Access follows care (SPEC §1, issue 11 item 6) ----------------------------------------------
+
+@pytest.fixture
+def proposal(cast):
+    """The clinic admin proposes moving A's physiotherapist's patients to the colleague."""
+    from battrerygg.clinic.transfers import propose_transfer
+
+    return propose_transfer(cast.clinic_admin, membership(cast.physio, cast.clinic).pk,
+                            cast.colleague.pk)[0]
+
+
+def test_a_clinic_admin_of_the_clinic_proposes_a_transfer(cast):
+    leaving = membership(cast.physio, cast.clinic)
+    assert answers(cast, access.may_propose_transfer, leaving) == {"clinic_admin"}
+
+
+def test_a_transfer_is_decided_by_a_second_person_who_treats_the_patients(cast, proposal):
+    # not the proposer (the admin), not the receiver (the colleague): the one who treats them
+    assert answers(cast, access.may_decide_transfer, proposal) == {"physio"}
+    assert [p.pk for p in access.transfers_to_decide(cast.physio)] == [proposal.pk]
+    assert access.transfers_to_decide(cast.clinic_admin) == []
+    assert access.care_witnesses(cast.patient).get() == cast.physio
+
+
+def test_where_nobody_active_treats_the_patients_another_clinic_admin_decides(cast, proposal):
+    second = User.objects.create_user(email="admin2@example.se", role=Role.CLINIC_ADMIN)
+    StaffMembership.objects.create(user=second, clinic=cast.clinic)
+    cast.physio.is_active = False
+    cast.physio.save()
+    assert not access.care_witnesses(cast.patient).exists()
+    assert access.may_decide_transfer(second, proposal)
+    assert answers(cast, access.may_decide_transfer, proposal) == set()  # proposer included
+
+
+def test_a_transfer_is_withdrawn_by_a_clinic_admin_while_pending(cast, proposal):
+    assert answers(cast, access.may_cancel_transfer, proposal) == {"clinic_admin"}
+    proposal.state = "approved"
+    assert answers(cast, access.may_cancel_transfer, proposal) == set()
+    assert answers(cast, access.may_decide_transfer, proposal) == set()
+
+
+def test_the_receiver_must_still_work_there_with_a_second_factor(cast, proposal, monkeypatch):
+    assert access.transfer_receiver(proposal) == cast.colleague
+    assert access.may_receive_transfer(membership(cast.physio, cast.clinic),
+                                       cast.colleague.pk) == cast.colleague
+    monkeypatch.setattr(access, "has_enrolled_second_factor", lambda user: False)
+    assert access.transfer_receiver(proposal) is None
+    assert access.may_receive_transfer(membership(cast.physio, cast.clinic),
+                                       cast.colleague.pk) is None
+    assert not access.may_register_patient(cast.physio, cast.clinic)
+
+
+def test_only_the_patient_answers_a_clinics_request(cast):
+    assert answers(cast, access.may_answer_care_request, cast.patient) == {"patient_user"}
+    assert answers(cast, access.may_request_care, cast.clinic) == {"physio", "colleague"}
+
+
+def test_the_patient_sees_who_can_see_them_now(cast):
+    assert [r.physiotherapist for r in access.care_team(cast.patient)] == [cast.physio]
+    cast.physio.is_active = False
+    cast.physio.save()
+    assert list(access.care_team(cast.patient)) == []

@@ -34,6 +34,15 @@ class What(StrEnum):
     # The patient record and the care relation (patients, clinic admin).
     PATIENT = "patient"
     CARE_RELATION = "care_relation"
+    # Who may see a patient (access follows care, SPEC §1): a care relation ended, a
+    # transfer of patients proposed and decided, a clinic's request to care for a
+    # registered patient and the patient's answer.
+    CARE_RELATION_END = "care_relation.end"
+    TRANSFER_PROPOSED = "care_relation.transfer.proposed"
+    TRANSFER_APPROVED = "care_relation.transfer.approved"
+    TRANSFER_DECLINED = "care_relation.transfer.declined"
+    TRANSFER_CANCELLED = "care_relation.transfer.cancelled"
+    CARE_REQUEST = "care_relation.request"
     # Care records (care).
     ASSESSMENT = "assessment"
     CONSENT = "consent"

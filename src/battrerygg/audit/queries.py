@@ -22,3 +22,14 @@ def reads_of_record(patient: Any) -> QuerySet[AuditEvent]:
         .select_related("actor", "clinic")
         .order_by("-at", "-pk")
     )
+
+
+def access_changes(patient: Any, whats: frozenset[str]) -> QuerySet[AuditEvent]:
+    """The changes of who may see ``patient`` (rows whose ``what`` is one of ``whats``: the
+    care relation, transfers, requests to care), newest first, with the actor and clinic."""
+    return (
+        AuditEvent.objects.filter(patient=patient, what__in=whats)
+        .exclude(action=AuditEvent.Action.READ)
+        .select_related("actor", "clinic")
+        .order_by("-at", "-pk")
+    )

@@ -171,3 +171,43 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.patient} {self.created_at:%Y-%m-%d}"
+
+
+class CareRequest(models.Model):
+    """A clinic asks a patient who is already registered to agree to its care.
+
+    The new-patient form answers alike whether the number it names is new or registered
+    elsewhere (docs/privacy-security.md, "A patient who moves clinic"): for a registered
+    person it creates this request instead of telling the physiotherapist. The patient is
+    asked on their "who can see my data" page and by e-mail; only on their yes does a care
+    relation begin (``care.services.answer_care_request``). One pending request per
+    patient, clinic and physiotherapist (a partial unique constraint), so a resent form
+    asks once.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for your answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="care_requests")
+    clinic = models.ForeignKey("accounts.Clinic", on_delete=models.PROTECT, related_name="+")
+    physiotherapist = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                        related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "clinic", "physiotherapist"], condition=models.Q(
+                    state="pending"), name="one_pending_care_request",
+            )
+        ]
+        verbose_name = _("request to care for a patient")
+        verbose_name_plural = _("requests to care for a patient")
+
+    def __str__(self) -> str:
+        return f"{self.clinic} → {self.patient} ({self.state})"

@@ -23,13 +23,27 @@ from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.care import consent as consent_text
 from battrerygg.care.invites import invite_link
-from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite, Registration
+from battrerygg.care.models import (
+    Assessment,
+    CareRequest,
+    Consent,
+    EpisodeEnding,
+    Invite,
+    Registration,
+)
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
 from battrerygg.clinical.red_flags import Outcome, Sign, needs_care, outcome_of
 from battrerygg.localtime import local_date
 from battrerygg.patients import identity
-from battrerygg.patients.access import AccessDenied, check_treat, may_register_patient
+from battrerygg.patients.access import (
+    AccessDenied,
+    check_treat,
+    may_answer_care_request,
+    may_register_patient,
+    may_request_care,
+    may_treat,
+)
 from battrerygg.patients.models import CareRelation, Episode, Patient
 from battrerygg.patients.services import current_episode, register_patient
 from battrerygg.proms import services as proms
@@ -59,19 +73,24 @@ def _locked_open_episode(patient: Patient) -> Episode | None:
 def create_patient(
     *, actor: User, clinic: Clinic, full_name: str, email: str, personnummer: str,
     language: str, submission_key: uuid.UUID, now: datetime | None = None,
-) -> tuple[Patient, bool]:
+) -> tuple[Patient | None, bool]:
     """Register a patient at ``clinic`` in the care of ``actor``: an account without a
     usable password (they choose one from the invitation), the first episode (starting
     today, the clinic's local date) and the care relation. Returns (patient, created); the
-    same form sent again (same key and data) returns the patient it created; a changed form
-    under the same key is a new registration, refused as below if it names a registered
-    person (``battrerygg.submissions``).
+    same form sent again (same key and data) returns the patient it created.
+
+    The answer never tells whether the person is registered elsewhere (SPEC §1, Q2;
+    docs/privacy-security.md, "A patient who moves clinic"): when the personnummer (or, for
+    a patient registered without one, the e-mail address) belongs to a registered patient,
+    nothing is created that the physiotherapist may see; the patient is asked instead
+    (``request_care``: a request on their page and an e-mail) and (None, False) is
+    returned. An e-mail address of any other account is left alone, also (None, False).
+    The view answers all cases with the same words.
 
     personnummer: a personnummer or samordningsnummer in any accepted form, stored as 12
-    digits. Raises AccessDenied unless actor is a physiotherapist of ``clinic``;
-    CareError("invalid_personnummer"), ("implausible_personnummer": a birth date in the
-    future or over 120 years ago), ("email_taken"), ("personnummer_taken") or
-    ("already_registered") — the duplicates say nothing about where the other record is.
+    digits. Raises AccessDenied unless actor is a physiotherapist of ``clinic``
+    (``access.may_register_patient``); CareError("invalid_personnummer"),
+    ("implausible_personnummer": a birth date in the future or over 120 years ago).
     """
     if not may_register_patient(actor, clinic):
         raise AccessDenied
@@ -105,15 +124,109 @@ def create_patient(
     content = {"clinic": clinic.pk, "full_name": full_name, "email": email,
                "personnummer": pnr, "language": language}
     try:
-        registration, created = save_once(
-            lambda key: Registration.objects.filter(submission_key=key, created_by=actor)
-            .select_related("patient").first(),
-            create, submission_key, content,
-            conflicts=(CareError,),  # "email_taken" may mean this form, sent at once
+        with transaction.atomic():
+            registration, created = save_once(
+                lambda key: Registration.objects.filter(submission_key=key, created_by=actor)
+                .select_related("patient").first(),
+                create, submission_key, content,
+                conflicts=(CareError,),  # "email_taken" may mean this form, sent at once
+            )
+    except (CareError, IntegrityError):  # registered already (or at this very moment)
+        registered = (
+            Patient.objects.filter(personnummer=pnr).select_related("user").first()
+            or Patient.objects.filter(user__email__iexact=email, personnummer__isnull=True)
+            .select_related("user").first()
         )
-    except IntegrityError:  # a concurrent registration of the same e-mail or number
-        raise CareError("already_registered") from None
+        if registered is not None:
+            request_care(actor, clinic, registered)
+        return None, False
     return registration.patient, created
+
+
+def request_care(actor: User, clinic: Clinic, patient: Patient) -> CareRequest | None:
+    """Ask ``patient`` (registered already) to agree to ``actor``'s care at ``clinic``: a
+    pending request on their "who can see my data" page and an e-mail in their language,
+    audited on their record. Asking again while one is pending changes nothing; a patient
+    the actor already treats is not asked. Nothing here is shown to the actor.
+    Returns the request (None when not asked). Raises AccessDenied unless
+    ``access.may_request_care``."""
+    if not may_request_care(actor, clinic):
+        raise AccessDenied
+    if may_treat(actor, patient):
+        return None
+
+    def pending() -> CareRequest | None:
+        return CareRequest.objects.filter(patient=patient, clinic=clinic, physiotherapist=actor,
+                                          state=CareRequest.State.PENDING).first()
+
+    def create() -> CareRequest:
+        request = CareRequest.objects.create(patient=patient, clinic=clinic,
+                                             physiotherapist=actor)
+        record_change(actor=actor, patient=patient, action="create", what=What.CARE_REQUEST,
+                      object_id=request.pk, clinic=clinic)
+        return request
+
+    with transaction.atomic():
+        request, created = create_once(pending, create)
+    if created:
+        user = patient.user
+        with translation.override(user.language or "sv"):
+            context = {"clinic": clinic.name, "physiotherapist": str(actor),
+                       "link": settings.SITE_URL.rstrip("/") + "/my-record/access/"}
+            subject = render_to_string("care/email/care_request_subject.txt", context).strip()
+            body = render_to_string("care/email/care_request_body.txt", context)
+        send_mail(subject, body, None, [user.email])
+    return request
+
+
+@transaction.atomic
+def answer_care_request(user: Any, request_id: int, *, accept: bool) -> CareRequest:
+    """The patient's answer to a clinic's request to care for them. Yes: the care relation
+    with the asking physiotherapist at that clinic begins (or reopens), so they may see the
+    patient's data from now on; no: nothing changes. Both audited on the patient's record.
+    Answering again the same way changes nothing.
+
+    Raises AccessDenied unless ``user`` is the patient (``access.may_answer_care_request``);
+    CareError("request_answered") when it was answered the other way,
+    ("request_expired") when the physiotherapist may no longer take patients at that clinic
+    (left it, or has no second factor: ``access.may_request_care``).
+    """
+    request = (CareRequest.objects.select_for_update().filter(pk=request_id)
+               .select_related("patient", "clinic", "physiotherapist").first())
+    if request is None or not may_answer_care_request(user, request.patient):
+        raise AccessDenied
+    wanted = CareRequest.State.ACCEPTED if accept else CareRequest.State.DECLINED
+    if request.state == wanted:
+        return request
+    if request.state != CareRequest.State.PENDING:
+        raise CareError("request_answered")
+    patient = request.patient
+    if accept:
+        if not may_request_care(request.physiotherapist, request.clinic):
+            raise CareError("request_expired")
+        relation, created = CareRelation.objects.get_or_create(
+            physiotherapist=request.physiotherapist, patient=patient, clinic=request.clinic)
+        if not created and relation.ended_at is not None:
+            relation.ended_at = None
+            relation.save(update_fields=["ended_at"])
+            created = True
+        if created:
+            record_change(actor=user, patient=patient, action="create",
+                          what=What.CARE_RELATION, object_id=relation.pk)
+    request.state, request.answered_at = wanted, timezone.now()
+    request.save(update_fields=["state", "answered_at"])
+    record_change(actor=user, patient=patient, action="update", what=What.CARE_REQUEST,
+                  object_id=request.pk)
+    return request
+
+
+def care_requests(user: Any, patient: Patient) -> list[CareRequest]:
+    """The requests to care for ``patient`` still waiting for their answer (for the
+    patient's own page; AccessDenied for anyone else)."""
+    if not may_answer_care_request(user, patient):
+        raise AccessDenied
+    return list(CareRequest.objects.filter(patient=patient, state=CareRequest.State.PENDING)
+                .select_related("clinic", "physiotherapist").order_by("created_at", "pk"))
 
 
 # Assessment -------------------------------------------------------------------------------

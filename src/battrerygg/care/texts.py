@@ -9,9 +9,9 @@ ERRORS = {
                               "Check the digits."),
     "implausible_personnummer": _("Check the personnummer: the date of birth is not "
                                   "plausible."),
-    "email_taken": _("This e-mail address is already registered."),
-    "personnummer_taken": _("This personnummer is already registered."),
-    "already_registered": _("This patient is already registered."),
+    "request_answered": _("You have already answered this request."),
+    "request_expired": _("This request can no longer be accepted: the physiotherapist no "
+                         "longer takes patients at that clinic."),
     "not_your_clinic": _("Choose one of your clinics."),
     "episode_ended": _("The episode has ended and can no longer be changed."),
     "emergency_needs_referral": _("The warning signs call for care now: classify the episode "
@@ -33,3 +33,9 @@ ERRORS = {
                                "Write a clinical note on why enrolling is safe (for example, "
                                "what a doctor found) before enrolling them."),
 }
+
+# The same words whether the person was new (registered now) or registered elsewhere (asked
+# to agree): the form never tells who exists (docs/privacy-security.md).
+REGISTERED = _("Done. A new patient is now in your list of patients. If the person was "
+               "already registered in BättreRygg, they have been asked to agree to your "
+               "care and will appear in your list when they do.")

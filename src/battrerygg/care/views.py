@@ -4,8 +4,10 @@ reads are queries; every page about a patient writes one audit row (web.pages)."
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +26,7 @@ from battrerygg.care.forms import (
     WithdrawForm,
 )
 from battrerygg.care.models import STRATUM_CHOICES
-from battrerygg.care.texts import ERRORS
+from battrerygg.care.texts import ERRORS, REGISTERED
 from battrerygg.clinical.instruments import REGISTRY
 from battrerygg.clinical.red_flags import Outcome, Sign, needs_care
 from battrerygg.localtime import local_date
@@ -50,27 +52,34 @@ def _context(request: HttpRequest, access: StaffAccess, **extra: Any) -> dict[st
 @sensitive_post_parameters("personnummer")
 @physio_page
 def new_patient(request: HttpRequest) -> HttpResponse:
-    """Register a new patient (name, e-mail, personnummer, language) in my care."""
+    """Register a new patient (name, e-mail, personnummer, language) in my care.
+
+    A valid form is answered with the same words, the same redirect and no sooner than
+    ``REGISTRATION_MIN_SECONDS`` whether the person was new or registered elsewhere (then
+    they are asked to agree instead: ``services.create_patient``), so that the form tells
+    no one who is registered (docs/privacy-security.md)."""
     clinics = registration_clinics(request.user)
     form = NewPatientForm(request.POST or None, clinics=clinics)
     error = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        started = time.monotonic()
         try:
-            patient, _created = services.create_patient(
+            services.create_patient(
                 actor=request.user, clinic=form.chosen_clinic(), full_name=data["full_name"],
                 email=data["email"], personnummer=data["personnummer"],
                 language=data["language"], submission_key=data["submission_key"],
             )
         except services.CareError as exc:
             error = str(ERRORS[exc.code])
-            field = {"invalid_personnummer": "personnummer", "personnummer_taken": "personnummer",
-                     "implausible_personnummer": "personnummer",
-                     "email_taken": "email"}.get(exc.code)
-            if field:
-                form.add_error(field, error)
+            if exc.code in ("invalid_personnummer", "implausible_personnummer"):
+                form.add_error("personnummer", error)
         else:
-            return redirect("care:assessment", ref=patient.ref)
+            rest = settings.REGISTRATION_MIN_SECONDS - (time.monotonic() - started)
+            if rest > 0:
+                time.sleep(rest)
+            messages.success(request, str(REGISTERED))
+            return redirect("care:new_patient")
     return render(request, "care/new_patient.html", {"form": form, "error": error},
                   status=400 if request.method == "POST" else 200)
 

@@ -1,5 +1,6 @@
-"""Writes about staff: a clinic admin adds and removes staff of their clinics and moves a
-leaving physiotherapist's patients to a colleague (SPEC §1 clinic admin). Who may manage,
+"""Writes about staff: a clinic admin adds and removes staff of their clinics (SPEC §1 clinic
+admin); a leaving physiotherapist's patients move only through a transfer that a second
+person approves (``clinic.transfers``). Who may manage,
 join, be removed and take over is decided by the access layer (``patients.access``). Here,
 beside the admin pages, rather than in accounts: it needs the access layer and care
 relations, which the accounts app may not import (docs/architecture.md, "Layers")."""
@@ -12,12 +13,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Clinic, StaffMembership, User
-from battrerygg.audit.keys import What
-from battrerygg.audit.services import record_change
 from battrerygg.care.invites import invite_link
 from battrerygg.patients import access
 from battrerygg.patients.access import STAFF_ROLES
@@ -105,44 +104,23 @@ def open_relations(membership: StaffMembership) -> int:
 
 
 @transaction.atomic
-def remove_staff(admin: User, membership_id: int, *, move_to_id: int | None = None) -> int:
-    """Remove a staff member from a clinic. Their active care relations at that clinic
-    move to the physiotherapist ``move_to_id`` of the same clinic (each move audited on
-    the patient's record); without one, removal is refused while relations are open.
-    An admin cannot remove themself. Returns the number of patients moved.
-    Raises StaffError with a translated reason.
+def remove_staff(admin: User, membership_id: int) -> None:
+    """Remove a staff member from a clinic. Refused while they have open care relations
+    there: their patients move only through a transfer that a second person approves
+    (``clinic.transfers``), never with one admin's click (SPEC §1). An admin cannot remove
+    themself. Raises StaffError with a translated reason.
     """
     membership = membership_for_admin(admin, membership_id)
     if not access.may_remove_member(admin, membership):
         raise StaffError(_("You cannot remove yourself."))
-    relations = list(
-        CareRelation.objects.select_for_update().filter(
-            physiotherapist=membership.user, clinic=membership.clinic, ended_at__isnull=True
-        ).select_related("patient")
-    )
-    if relations:
-        target = None
-        if move_to_id is not None:
-            target = access.takeover_colleague(membership, move_to_id)
-        if target is None:
-            raise StaffError(_(
-                "This physiotherapist still has patients. Choose a colleague to take them over."
-            ))
-        now = timezone.now()
-        for relation in relations:
-            relation.ended_at = now
-            relation.save(update_fields=["ended_at"])
-            moved, created = CareRelation.objects.get_or_create(
-                physiotherapist=target, patient=relation.patient, clinic=membership.clinic,
-                defaults={},
-            )
-            if not created and moved.ended_at is not None:
-                moved.ended_at = None
-                moved.save(update_fields=["ended_at"])
-            record_change(actor=admin, patient=relation.patient, action="update",
-                          what=What.CARE_RELATION, object_id=moved.pk, clinic=membership.clinic)
+    if CareRelation.objects.select_for_update().filter(
+        physiotherapist=membership.user, clinic=membership.clinic, ended_at__isnull=True
+    ).exists():
+        raise StaffError(_(
+            "This physiotherapist still has patients. Propose moving them to a colleague "
+            "first; the move takes effect when a second person approves it."
+        ))
     membership.delete()
-    return len(relations)
 
 
 def send_staff_invite(admin: User, user: User, clinic: Clinic, *, base_url: str | None = None

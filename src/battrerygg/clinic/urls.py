@@ -3,7 +3,7 @@ the access layer on every request (``web.pages.patient_page``)."""
 
 from django.urls import path
 
-from battrerygg.clinic import views, views_admin, views_dashboard
+from battrerygg.clinic import views, views_admin, views_dashboard, views_transfers
 
 app_name = "clinic"
 urlpatterns = [
@@ -13,4 +13,12 @@ urlpatterns = [
     path("staff/", views_admin.staff, name="staff"),
     path("staff/<int:membership_id>/remove/", views_admin.remove_staff, name="staff_remove"),
     path("staff/<int:membership_id>/invite/", views_admin.invite_staff, name="staff_invite"),
+    path("staff/<int:membership_id>/transfer/", views_transfers.propose,
+         name="transfer_propose"),
+    path("transfers/", views_transfers.transfers, name="transfers"),
+    path("transfers/<int:proposal_id>/approve/", views_transfers.approve,
+         name="transfer_approve"),
+    path("transfers/<int:proposal_id>/decline/", views_transfers.decline,
+         name="transfer_decline"),
+    path("transfers/<int:proposal_id>/cancel/", views_transfers.cancel, name="transfer_cancel"),
 ]

@@ -103,15 +103,11 @@ def invite_staff(request: HttpRequest, membership_id: int) -> HttpResponse:
 @require_POST
 @admin_page
 def remove_staff(request: HttpRequest, membership_id: int) -> HttpResponse:
-    """Remove a member from a clinic, moving their patients to the chosen colleague."""
-    move_to = request.POST.get("move_to", "")
+    """Remove a member without patients from a clinic (patients move by a transfer first)."""
     try:
-        moved = services.remove_staff(
-            request.user, membership_id,
-            move_to_id=int(move_to) if move_to.isascii() and move_to.isdigit() else None,
-        )
+        services.remove_staff(request.user, membership_id)
     except services.StaffError as error:
         messages.error(request, str(error.message))
         return redirect("clinic:staff")
-    messages.success(request, _("Removed from the clinic. Patients moved: %(n)s.") % {"n": moved})
+    messages.success(request, _("Removed from the clinic."))
     return redirect("clinic:staff")

@@ -9,7 +9,12 @@ Rules (SPEC §1):
   audit-logged (``audit``);
 - a clinic admin manages the staff and group sessions of their clinics and sees no patient
   content;
-- a system admin sees no patient content through the product.
+- a system admin sees no patient content through the product;
+- access follows care: no single person gives themself, or an account they control, access
+  to a patient. A transfer of patients needs a second person who already treats them
+  (``may_decide_transfer``); a clinic where the patient is registered elsewhere gets access
+  only on the patient's own yes (``care.services.answer_care_request``); and nobody gains
+  access before enrolling a second factor (``has_enrolled_second_factor``).
 
 ``user`` parameters are Django users or AnonymousUser (typed ``Any``; every answer for an
 anonymous user is "no"). Functions named ``may_*`` answer a question; ``check_*`` raise
@@ -22,12 +27,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from django.db import models
 from django.db.models import QuerySet
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
-from battrerygg.patients.models import CareRelation, Patient
+from battrerygg.patients.models import CareRelation, Patient, TransferProposal
 
 STAFF_ROLES = (Role.PHYSIOTHERAPIST, Role.CLINIC_ADMIN)
 """The roles that work at clinics (a StaffMembership); the others are patients and system
@@ -173,8 +179,10 @@ def check_treat(user: Any, patient: Patient) -> None:
 
 def may_register_patient(user: Any, clinic: Clinic) -> bool:
     """A new patient is registered at ``clinic`` by a physiotherapist of that clinic, who
-    then cares for them (SPEC T1)."""
-    return registration_clinics(user).filter(pk=clinic.pk).exists()
+    then cares for them (SPEC T1), once they have enrolled a second factor
+    (``has_enrolled_second_factor``)."""
+    return (registration_clinics(user).filter(pk=clinic.pk).exists()
+            and has_enrolled_second_factor(user))
 
 
 def registration_clinics(user: Any) -> QuerySet[Clinic]:
@@ -369,3 +377,157 @@ def may_accept_invite(user: Any) -> bool:
     """An invitation link sets the password of a patient (invited by their physiotherapist)
     or of staff (invited by their clinic admin); never of a system admin."""
     return getattr(user, "role", None) in (Role.PATIENT, *STAFF_ROLES)
+
+
+# Second factor (SPEC §1: staff reach patient data only after a second factor) -------------
+
+def has_enrolled_second_factor(user: Any) -> bool:
+    """Whether ``user`` has ever enrolled a second factor (or signs in through a region's
+    SSO that vouches for one). A care relation is never created for, and a transfer never
+    approved to, an account that has not: a new account cannot be handed patients before
+    its owner has set up two-factor.
+
+    TODO(identity): the helper ``identity`` adds two-factor with django-allauth and the
+    predicate ``second_factor_satisfied`` here; this hook should answer from the enrolled
+    authenticators (allauth.mfa) once that lands. Until then it answers yes for every active
+    staff account, so that nothing else has to change when it does.
+    """
+    return _active(user)
+
+
+# Access follows care: transfers of patients (SPEC §1) ---------------------------------------
+
+def care_witnesses(patient: Patient) -> QuerySet[User]:
+    """The people who already treat ``patient``: active physiotherapists with an active care
+    relation to them at a clinic where they work (those whom ``visible_patients`` lets see
+    the patient)."""
+    return User.objects.filter(
+        role=Role.PHYSIOTHERAPIST, is_active=True,
+        pk__in=CareRelation.objects.filter(
+            patient=patient, ended_at__isnull=True,
+            clinic__memberships__user=models.F("physiotherapist"),
+        ).values("physiotherapist_id"),
+    )
+
+
+def may_propose_transfer(user: Any, leaving: StaffMembership) -> bool:
+    """A move of a physiotherapist's patients (``leaving``: their membership) is proposed by
+    a clinic admin of that clinic. Proposing gives nobody access (``may_decide_transfer``)."""
+    return managed_memberships(user).filter(pk=leaving.pk).exists()
+
+
+def may_receive_transfer(leaving: StaffMembership, user_id: int) -> User | None:
+    """The account ``user_id`` if it may receive the patients of ``leaving``: a colleague
+    who may take them over (``takeover_colleague``) and has enrolled a second factor
+    (``has_enrolled_second_factor``); else None. Asked when proposing and again when
+    approving."""
+    colleague = takeover_colleague(leaving, user_id)
+    if colleague is None or not has_enrolled_second_factor(colleague):
+        return None
+    return colleague
+
+
+def transfer_receiver(proposal: TransferProposal) -> User | None:
+    """The receiving account of ``proposal`` if it may still take the patients over when
+    the proposal is approved: an active physiotherapist of its clinic, not the one leaving,
+    with a second factor (``has_enrolled_second_factor``); else None."""
+    target = (clinic_physiotherapists(proposal.clinic).filter(pk=proposal.to_physiotherapist_id)
+              .exclude(pk=proposal.from_physiotherapist_id).first())
+    if target is None or not has_enrolled_second_factor(target):
+        return None
+    return target
+
+
+def may_decide_transfer(user: Any, proposal: TransferProposal) -> bool:
+    """Whether ``user`` may approve (or decline) ``proposal``: a second person.
+
+    Never the proposer, never the receiving account. For each patient of the proposal the
+    decider must be one who already treats them (``care_witnesses``, the receiving account
+    aside); for a patient nobody active treats, a clinic admin of the proposal's clinic. So
+    one admin alone, with an account they invited to a mailbox they control, cannot move
+    patients to it. Only pending proposals are decided.
+    """
+    if not _active(user) or proposal.state != TransferProposal.State.PENDING:
+        return False
+    if user.pk in (proposal.proposer_id, proposal.to_physiotherapist_id):
+        return False
+    if not has_role(user, *STAFF_ROLES) or not has_enrolled_second_factor(user):
+        return False
+    admin_here = managed_clinics(user).filter(pk=proposal.clinic_id).exists()
+    patients = list(proposal.patients.all())
+    for patient in patients:
+        witnesses = care_witnesses(patient).exclude(
+            pk__in=[proposal.proposer_id, proposal.to_physiotherapist_id])
+        if witnesses.exists():
+            if not witnesses.filter(pk=user.pk).exists():
+                return False
+        elif not admin_here:
+            return False
+    return bool(patients)
+
+
+def transfers_to_decide(user: Any) -> list[TransferProposal]:
+    """The pending proposals ``user`` may approve or decline (``may_decide_transfer``), of
+    the clinics where they work, oldest first."""
+    pending = TransferProposal.objects.filter(
+        state=TransferProposal.State.PENDING, clinic__in=staff_clinics(user),
+    ).select_related("clinic", "from_physiotherapist", "to_physiotherapist", "proposer")
+    return [p for p in pending.order_by("created_at", "pk") if may_decide_transfer(user, p)]
+
+
+def transfer_deciders(proposal: TransferProposal) -> list[User]:
+    """Who may approve or decline ``proposal`` (``may_decide_transfer``): those told of it
+    when it is proposed. The treating physiotherapists of its patients and the staff of its
+    clinic are asked, nobody else."""
+    witnesses = User.objects.filter(
+        pk__in=CareRelation.objects.filter(
+            patient__in=proposal.patients.all(), ended_at__isnull=True,
+        ).values("physiotherapist_id"))
+    candidates = witnesses | User.objects.filter(memberships__clinic_id=proposal.clinic_id)
+    return [u for u in candidates.distinct().order_by("pk") if may_decide_transfer(u, proposal)]
+
+
+def managed_transfers(user: Any) -> QuerySet[TransferProposal]:
+    """The proposals of the clinics ``user`` manages (``managed_clinics``)."""
+    return TransferProposal.objects.filter(clinic__in=managed_clinics(user))
+
+
+def may_cancel_transfer(user: Any, proposal: TransferProposal) -> bool:
+    """A pending proposal is withdrawn by a clinic admin of its clinic."""
+    return (
+        proposal.state == TransferProposal.State.PENDING
+        and managed_clinics(user).filter(pk=proposal.clinic_id).exists()
+    )
+
+
+# What the patient sees of who may see them (SPEC §1) ------------------------------------------
+
+def care_team(patient: Patient) -> QuerySet[CareRelation]:
+    """The care relations through which staff may see ``patient`` now (the same rule as
+    ``visible_patients``: open, of an active physiotherapist working at the clinic), for the
+    patient's own "who can see my data" page."""
+    return CareRelation.objects.filter(
+        patient=patient, ended_at__isnull=True, physiotherapist__is_active=True,
+        physiotherapist__role=Role.PHYSIOTHERAPIST,
+        clinic__memberships__user=models.F("physiotherapist"),
+    ).select_related("physiotherapist", "clinic").order_by("started_at")
+
+
+def care_relations_of(patient: Patient, ids: list[int]) -> dict[int, CareRelation]:
+    """``patient``'s care relations with the given ids (open or ended), by id: the history
+    on the patient's own page names whom each change concerned."""
+    return {r.pk: r for r in CareRelation.objects.filter(patient=patient, pk__in=ids)
+            .select_related("physiotherapist", "clinic")}
+
+
+def may_answer_care_request(user: Any, patient: Patient) -> bool:
+    """A clinic's request to care for a patient is answered by the patient only
+    (``is_self``): a clinic's word alone never gives it access to a registered person."""
+    return is_self(user, patient)
+
+
+def may_request_care(user: Any, clinic: Clinic) -> bool:
+    """A physiotherapist may ask a registered patient to agree to their care at ``clinic``
+    when they may register patients there (``may_register_patient``) and have enrolled a
+    second factor. Asked again when the patient says yes."""
+    return may_register_patient(user, clinic) and has_enrolled_second_factor(user)

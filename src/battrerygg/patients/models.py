@@ -121,3 +121,54 @@ class CareRelation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.physiotherapist} → {self.patient}"
+
+
+class TransferProposal(models.Model):
+    """A proposal to move a physiotherapist's patients at a clinic to a colleague (SPEC §1:
+    access follows care; no single person gives anyone access).
+
+    A clinic admin proposes; nothing changes until a second person approves: one who
+    already treats the patients (the leaving physiotherapist), or, for patients nobody
+    active treats, another clinic admin of the clinic (``access.may_decide_transfer``).
+    The proposer and the receiving account never approve. patients: those whose care
+    relations with ``from_physiotherapist`` at ``clinic`` were open when it was proposed.
+    One pending proposal per physiotherapist and clinic (a partial unique constraint).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="+")
+    from_physiotherapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    to_physiotherapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    patients = models.ManyToManyField(Patient, related_name="+")
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "from_physiotherapist"], condition=Q(state="pending"),
+                name="one_pending_transfer",
+            )
+        ]
+        verbose_name = _("transfer of patients")
+        verbose_name_plural = _("transfers of patients")
+
+    def __str__(self) -> str:
+        return f"{self.from_physiotherapist} → {self.to_physiotherapist} ({self.state})"

@@ -117,3 +117,16 @@ class AccessDeniedMiddleware:
         if isinstance(exc, AccessDenied):
             raise Http404 from None
         return None
+
+
+class AdminSwitchMiddleware:
+    """The Django admin site answers 404 unless ``settings.ADMIN_ENABLED``
+    (``BATTRERYGG_ADMIN_ENABLED``; on by default only with DEBUG), read on every request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith("/admin/") and not settings.ADMIN_ENABLED:
+            raise Http404
+        return self.get_response(request)

@@ -8,4 +8,7 @@ from battrerygg.web import views_record
 app_name = "audit"
 urlpatterns = [
     path("my-record/reads/", views_record.my_record_reads, name="reads"),
+    path("my-record/access/", views_record.my_record_access, name="access"),
+    path("my-record/access/requests/<int:request_id>/", views_record.answer_care_request,
+         name="care_request"),
 ]

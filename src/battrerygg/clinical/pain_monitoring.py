@@ -15,10 +15,11 @@ The programme's own cut-offs are not published, so the zone limits are configura
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from statistics import fmean
 from zoneinfo import ZoneInfo
 
 NRS_MIN = 0
@@ -212,3 +213,80 @@ def follow_up_due_at(activity_end: datetime, tz: ZoneInfo) -> datetime:
     # Elapsed time: add in UTC (aware arithmetic within one zone is wall-clock time).
     after_24h = (activity_end.astimezone(UTC) + FOLLOW_UP_AFTER).astimezone(tz)
     return min(next_morning, after_24h)
+
+
+def baseline_above_acceptable(baseline: int, limits: ZoneLimits = DEFAULT_LIMITS) -> bool:
+    """Is the pain before an activity already above the acceptable zone (high risk)?
+
+    baseline: NRS before the activity, integer 0–10; limits: the patient's zone limits.
+    True when baseline > limits.acceptable_max (6 or more with the published limits).
+    Such a patient is not told to do less of an activity that does not raise their pain
+    (see ``provoking``): a high resting pain is a signal for the physiotherapist instead
+    (SPEC C1 refinement, turn 2). Raises ValueError on an invalid NRS value.
+    Source: SPEC C1 refinement (second clinical review); zones: Thomeé 1997.
+    """
+    validate_nrs(baseline, "baseline pain")
+    return baseline > limits.acceptable_max
+
+
+# "Pain and stiffness not increasing from week to week" (Silbernagel et al. 2007). The size
+# of a rise worth a signal and the ratings a week needs are this programme's choices (not
+# published): one whole NRS point, so that the rounding noise of means is not a rise, and
+# three mornings a week, so that one bad morning is not a week.
+MORNING_RISE_MIN = 1.0
+MORNINGS_PER_WEEK_MIN = 3
+MORNING_WINDOW_DAYS = 7
+
+
+def weekly_morning_means(
+    mornings: Iterable[tuple[date, int]], today: date, weeks: int = 2
+) -> list[float | None]:
+    """Mean morning pain of the last ``weeks`` 7-day windows ending ``today``, oldest first.
+
+    mornings: (local date, NRS 0–10) pairs of pain rated in the morning (in the diary: the
+    24-hour values, asked at 07:00 the next morning, ``follow_up_due_at``), several a day
+    allowed: each day counts once, as the mean of its ratings. today: the local date the
+    last window ends on (inclusive). weeks ≥ 2. A window with fewer than
+    ``MORNINGS_PER_WEEK_MIN`` days rated gives None (too few to judge).
+    Raises ValueError for an invalid rating or weeks < 2.
+    Source: Silbernagel et al. 2007 (week-to-week rule); window sizes: this programme's.
+    """
+    if weeks < 2:
+        raise ValueError("weeks must be at least 2")
+    by_day: dict[date, list[int]] = {}
+    for day, pain in mornings:
+        by_day.setdefault(day, []).append(validate_nrs(pain, "morning pain"))
+    out: list[float | None] = []
+    for back in range(weeks - 1, -1, -1):
+        end = today - timedelta(days=back * MORNING_WINDOW_DAYS)
+        start = end - timedelta(days=MORNING_WINDOW_DAYS - 1)
+        days = [fmean(v) for d, v in by_day.items() if start <= d <= end]
+        out.append(fmean(days) if len(days) >= MORNINGS_PER_WEEK_MIN else None)
+    return out
+
+
+def morning_pain_rising(
+    weekly_morning_means: Sequence[float | None], min_rise: float = MORNING_RISE_MIN
+) -> bool:
+    """Is morning pain rising week on week? A signal for the physiotherapist (SPEC C1).
+
+    weekly_morning_means: mean morning NRS (0–10) of consecutive 7-day windows, oldest
+    first (``weekly_morning_means``); None for a window with too few ratings. True when the
+    most recent week's mean is at least ``min_rise`` (default one NRS point) above the week
+    before's; False when either of the two is None or there are fewer than two weeks.
+    Raises ValueError for a mean outside 0–10 or a min_rise ≤ 0.
+    Source: Silbernagel et al. 2007 (pain and stiffness not allowed to increase from week to
+    week); the one-point size of a rise is this programme's choice.
+    """
+    if min_rise <= 0:
+        raise ValueError("min_rise must be positive")
+    for mean in weekly_morning_means:
+        if mean is not None and not NRS_MIN <= mean <= NRS_MAX:
+            raise ValueError("mean pain must be within 0-10")
+    if len(weekly_morning_means) < 2:
+        return False
+    before, last = weekly_morning_means[-2], weekly_morning_means[-1]
+    if before is None or last is None:
+        return False
+    # Means of whole NRS values: rounding away float noise keeps 4.1 - 3.1 a full point.
+    return round(last - before, 9) >= min_rise

@@ -64,13 +64,15 @@ def test_each_day_counts_once():
 
 
 def test_a_week_with_fewer_than_three_mornings_is_not_judged():
-    mornings = _days(TODAY - timedelta(days=13), [2] * 7) + [(TODAY, 8), (TODAY - timedelta(days=1), 8)]
+    mornings = _days(TODAY - timedelta(days=13), [2] * 7)
+    mornings += [(TODAY, 8), (TODAY - timedelta(days=1), 8)]
     assert weekly_morning_means(mornings, TODAY) == [2.0, None]
     assert morning_pain_rising(weekly_morning_means(mornings, TODAY)) is False
 
 
 def test_days_outside_the_windows_are_ignored():
-    mornings = _days(TODAY - timedelta(days=20), [10] * 7) + _days(TODAY - timedelta(days=6), [4] * 7)
+    mornings = _days(TODAY - timedelta(days=20), [10] * 7)
+    mornings += _days(TODAY - timedelta(days=6), [4] * 7)
     assert weekly_morning_means(mornings, TODAY, weeks=3) == [10.0, None, 4.0]
     assert weekly_morning_means(mornings, TODAY) == [None, 4.0]
 

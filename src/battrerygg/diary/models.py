@@ -35,6 +35,22 @@ class Intensity(models.TextChoices):
     HARD = "hard", _("Hard: I could hardly talk")
 
 
+# Kinds that cover many different activities: "the same activity" (C1's increase rule) is
+# the patient's own name for it, not the kind (two unrelated chores are not one history).
+NAMED_KINDS = frozenset({ActivityKind.EVERYDAY_TASK, ActivityKind.OTHER})
+
+
+def task_name(kind: str, description: str) -> str:
+    """The name that makes entries of an everyday task or other activity "the same
+    activity": the patient's description, case-folded, with spaces collapsed and
+    surrounding punctuation dropped ("Vacuuming the flat." and "vacuuming  the flat" are
+    one task). Empty for the other kinds, whose kind says what the activity was, and for a
+    task without a description (such an entry has no earlier sessions to compare with)."""
+    if kind not in NAMED_KINDS:
+        return ""
+    return " ".join(description.casefold().split()).strip(" .,;:!?-")[:200]
+
+
 def _nrs(field: str) -> Q:
     return Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
 
@@ -51,6 +67,8 @@ class ActivityEntry(models.Model):
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="diary_entries")
     kind = models.CharField(_("activity"), max_length=20, choices=ActivityKind.choices)
     description = models.CharField(_("what you did"), max_length=200, blank=True)
+    # ``task_name(kind, description)``, stored so that the history of one task is a filter.
+    task = models.CharField(max_length=200, blank=True, default="", editable=False)
     started_at = models.DateTimeField(_("started"), db_index=True)
     local_date = models.DateField(_("date"))
     timezone = models.CharField(max_length=64, default="Europe/Stockholm")
@@ -117,14 +135,21 @@ class ActivityEntry(models.Model):
     @property
     def activity_key(self) -> str:
         """What counts as "the same activity" for the C1 increase rule: the prescription
-        for a programme exercise, else the kind of activity."""
+        for a programme exercise; for an everyday task or other activity the patient's own
+        name for it (``task``; an unnamed one is compared with nothing); else the kind."""
         if self.prescription_id is not None:
             return f"prescription:{self.prescription_id}"
+        if self.kind in NAMED_KINDS:
+            return f"{self.kind}:{self.task}" if self.task else f"entry:{self.pk}"
         return str(self.kind)
 
     def as_session(self) -> Session:
-        """The entry as the clinical core sees it."""
-        return Session(baseline=self.pain_baseline, during=self.pain_during, at_24h=self.pain_24h)
+        """The entry as the clinical core sees it (pain right after included: it is held to
+        the same ceiling as pain during, SPEC C1)."""
+        return Session(
+            baseline=self.pain_baseline, during=self.pain_during, at_24h=self.pain_24h,
+            after=self.pain_after,
+        )
 
 
 class FlareUpPlan(models.Model):

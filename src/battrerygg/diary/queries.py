@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -29,19 +29,26 @@ logger = logging.getLogger(__name__)
 
 
 def limits_for(patient: Patient) -> ZoneLimits:
-    """Zone limits in force: the patient's, else the clinic's, else the published defaults.
+    """Limits in force: the zone limits of the patient, else of the clinic, else the
+    published defaults; the 24-hour tolerance is the patient's (default 0).
 
     Limits set out of order (e.g. through the admin site) are skipped with a warning, so a
     typo can never stop a patient's diary from working.
     """
+    tolerance = patient.follow_up_tolerance
+    try:
+        ZoneLimits(follow_up_tolerance=tolerance)
+    except ValueError:
+        logger.warning("invalid 24-hour tolerance on patient %s", patient.pk)
+        tolerance = 0
     for owner in (patient, patient.clinic):
         if owner is None or owner.zone_safe_max is None or owner.zone_acceptable_max is None:
             continue
         try:
-            return ZoneLimits(owner.zone_safe_max, owner.zone_acceptable_max)
+            return ZoneLimits(owner.zone_safe_max, owner.zone_acceptable_max, tolerance)
         except ValueError:
             logger.warning("invalid zone limits on %s %s", type(owner).__name__, owner.pk)
-    return DEFAULT_LIMITS
+    return replace(DEFAULT_LIMITS, follow_up_tolerance=tolerance)
 
 
 def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
@@ -89,7 +96,8 @@ class AssessedEntry:
 
 def assess_all(items: list[ActivityEntry], limits: ZoneLimits) -> list[AssessedEntry]:
     """Assess every entry (chronological list) against the two before it of the same
-    activity (``ActivityEntry.activity_key``: the kind, or the prescribed exercise)."""
+    activity (``ActivityEntry.activity_key``: the kind, the prescribed exercise, or the
+    patient's name for an everyday task or other activity)."""
     history: dict[str, list[Session]] = defaultdict(list)
     out = []
     for item in items:
@@ -111,7 +119,7 @@ def assessed_entry(user: Any, entry_id: int) -> AssessedEntry:
     earlier = list(
         ActivityEntry.objects.filter(
             patient=found.patient, kind=found.kind, prescription=found.prescription_id,
-            started_at__lte=found.started_at, deleted_at__isnull=True,
+            task=found.task, started_at__lte=found.started_at, deleted_at__isnull=True,
         ).order_by("started_at", "pk")
     )
     earlier = [e for e in earlier if (e.started_at, e.pk) < (found.started_at, found.pk)]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
-from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
+from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity, task_name
 from battrerygg.localtime import exists_locally
 from battrerygg.patients.models import Patient
 from battrerygg.submissions import ChangedForm, save_once
@@ -115,6 +115,10 @@ def update_activity(
         if entry.pain_24h is not None:
             entry.pain_24h = entry.pain_24h_recorded_at = None
             changed += ["pain_24h", "pain_24h_recorded_at"]
+    task = task_name(data.kind, data.description)
+    if task != entry.task:
+        entry.task = task
+        changed.append("task")
     if entry.prescription_id is not None and data.kind != ActivityKind.PROGRAMME_EXERCISE:
         entry.prescription = None  # no longer a session of the prescribed exercise
         changed.append("prescription")
@@ -162,6 +166,7 @@ def record_activity(
     fields: dict[str, Any] = {
         "kind": data.kind,
         "description": data.description,
+        "task": task_name(data.kind, data.description),
         "started_at": started,
         "local_date": data.local_date,
         "timezone": patient.timezone,

@@ -104,7 +104,7 @@ def red_flag_check(cast) -> Post:
 
 
 def balance_checkin(cast) -> Post:
-    checkin = load_case_file("journey-anna.json")["balance_checkins"][0]
+    checkin = load_case_file("journey-anna-refined.json")["balance_checkins"][0]
     data = checkin_form(checkin, submission_key=KEY, local_date="2026-03-10")
     return Post(cast.patient.user, "/balance/new/", data, BalanceCheckIn.objects.count)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -178,3 +179,30 @@ class FlareUpPlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.patient}"
+
+
+class LimitsChange(models.Model):
+    """A physiotherapist set a patient's pain-monitoring limits (SPEC C1), with the reason.
+
+    The values in force live on ``Patient`` (zone_safe_max / zone_acceptable_max, both empty:
+    the clinic's or the published zone limits; follow_up_tolerance); each change is kept here
+    as it was set, who set it and why, so the record shows which limits an old advice used.
+    """
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="limits_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+    safe_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    acceptable_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    follow_up_tolerance = models.PositiveSmallIntegerField(default=0)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of pain limits")
+        verbose_name_plural = _("changes of pain limits")
+
+    def __str__(self) -> str:
+        return f"{self.patient} {self.changed_at:%Y-%m-%d}"

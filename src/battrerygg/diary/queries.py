@@ -20,7 +20,7 @@ from battrerygg.clinical.pain_monitoring import (
     ZoneLimits,
     assess,
 )
-from battrerygg.diary.models import ActivityEntry, FlareUpPlan
+from battrerygg.diary.models import ActivityEntry, FlareUpPlan, LimitsChange
 from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
@@ -155,3 +155,34 @@ def not_settling(user: Any, patient: Patient, today: date) -> bool | None:
     return course.not_settling_from_pain(
         episode.start_date, today, pains.values_list("local_date", "pain_baseline")
     )
+
+
+@dataclass(frozen=True)
+class LimitsView:
+    """The pain-monitoring limits in force for a patient, and where the zone limits come
+    from: "patient" (set for them), "clinic" or "default" (the published ones)."""
+
+    limits: ZoneLimits
+    source: str
+
+
+def limits_in_force(user: Any, patient: Patient) -> LimitsView:
+    """The patient's limits (``limits_for``) and their source, if ``user`` may see them."""
+    check_read(user, patient, What.PAIN_LIMITS)
+    limits = limits_for(patient)
+    zones = (limits.safe_max, limits.acceptable_max)
+    if zones == (patient.zone_safe_max, patient.zone_acceptable_max):
+        source = "patient"
+    elif patient.clinic is not None and zones == (
+        patient.clinic.zone_safe_max, patient.clinic.zone_acceptable_max
+    ):
+        source = "clinic"
+    else:
+        source = "default"
+    return LimitsView(limits, source)
+
+
+def limits_history(user: Any, patient: Patient) -> QuerySet[LimitsChange]:
+    """Every change of the patient's limits, newest first, with who made it."""
+    check_read(user, patient, What.PAIN_LIMITS)
+    return LimitsChange.objects.filter(patient=patient).select_related("changed_by")

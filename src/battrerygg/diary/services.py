@@ -14,9 +14,22 @@ from django.utils import timezone
 
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
-from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
-from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity, task_name
+from battrerygg.clinical.pain_monitoring import (
+    DEFAULT_LIMITS,
+    ZoneLimits,
+    follow_up_due_at,
+    validate_nrs,
+)
+from battrerygg.diary.models import (
+    ActivityEntry,
+    ActivityKind,
+    FlareUpPlan,
+    Intensity,
+    LimitsChange,
+    task_name,
+)
 from battrerygg.localtime import exists_locally
+from battrerygg.patients.access import check_set_pain_limits
 from battrerygg.patients.models import Patient
 from battrerygg.submissions import ChangedForm, save_once
 
@@ -302,3 +315,62 @@ def save_flare_up_plan(patient: Patient, **values: Any) -> FlareUpPlan:
         what=What.FLARE_UP_PLAN, object_id=plan.pk,
     )
     return plan
+
+
+@dataclass(frozen=True)
+class LimitsInput:
+    """Pain-monitoring limits as a physiotherapist sets them for a patient (SPEC C1).
+
+    safe_max, acceptable_max: NRS zone limits (``ZoneLimits``), both None to use the
+    clinic's (or the published) zone limits. follow_up_tolerance: 0–TOLERANCE_MAX. reason:
+    why (required, kept with the change).
+    """
+
+    safe_max: int | None
+    acceptable_max: int | None
+    follow_up_tolerance: int
+    reason: str
+
+
+@transaction.atomic
+def set_limits(
+    actor: Any, patient: Patient, data: LimitsInput, *, now: datetime | None = None
+) -> LimitsChange | None:
+    """Set a patient's pain-monitoring limits; returns the change, or None when the limits
+    were already these (a form sent twice changes nothing more).
+
+    Only a physiotherapist who may treat the patient (``access.check_set_pain_limits``;
+    AccessDenied otherwise). Raises DiaryError("reason") without a reason,
+    ("limits_pair") when only one zone limit is given, ("limits") when the values are out
+    of order or range (``ZoneLimits``). Audited as a change of ``What.PAIN_LIMITS``.
+    """
+    check_set_pain_limits(actor, patient)
+    reason = data.reason.strip()
+    if not reason:
+        raise DiaryError("reason")
+    if (data.safe_max is None) != (data.acceptable_max is None):
+        raise DiaryError("limits_pair")
+    try:
+        ZoneLimits(
+            data.safe_max if data.safe_max is not None else DEFAULT_LIMITS.safe_max,
+            data.acceptable_max if data.acceptable_max is not None
+            else DEFAULT_LIMITS.acceptable_max,
+            data.follow_up_tolerance,
+        )
+    except ValueError:
+        raise DiaryError("limits") from None
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    current = (patient.zone_safe_max, patient.zone_acceptable_max, patient.follow_up_tolerance)
+    wanted = (data.safe_max, data.acceptable_max, data.follow_up_tolerance)
+    if current == wanted:
+        return None
+    patient.zone_safe_max, patient.zone_acceptable_max, patient.follow_up_tolerance = wanted
+    patient.save(update_fields=["zone_safe_max", "zone_acceptable_max", "follow_up_tolerance"])
+    change = LimitsChange.objects.create(
+        patient=patient, changed_by=actor, changed_at=now or timezone.now(),
+        safe_max=data.safe_max, acceptable_max=data.acceptable_max,
+        follow_up_tolerance=data.follow_up_tolerance, reason=reason,
+    )
+    record_change(actor=actor, patient=patient, action="update", what=What.PAIN_LIMITS,
+                  object_id=change.pk)
+    return change

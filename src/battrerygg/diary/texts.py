@@ -107,8 +107,20 @@ ERRORS: dict[str, Promise] = {
     "undo_expired": _("It is too late to undo the deletion."),
     "unknown_intensity": _("Choose one of the options in the list."),
     "too_short": _("The duration must be at least 1 minute."),
+    "reason": _("Write why you set these limits."),
+    "limits_pair": _("Give both zone limits, or neither to use the clinic's."),
+    "limits": _(
+        "The safe zone must end below the acceptable zone, and the acceptable zone below 10."
+    ),
     "nonexistent_time": _(
         "That time did not exist on that day: the clocks were put forward an hour. "
         "Choose a time one hour later."
     ),
+}
+
+# Where the zone limits in force come from (queries.LimitsView.source).
+LIMITS_SOURCES: dict[str, Promise] = {
+    "patient": _("set for this patient"),
+    "clinic": _("the clinic's limits"),
+    "default": _("the published limits (Thomeé 1997)"),
 }

@@ -67,6 +67,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
             )),
             "weeks": _by_week(rows),
             "limits": limits,
+            "limits_source": queries.limits_in_force(request.user, patient).source,
             "zone_labels": ZONE_LABELS,
             "advice_headings": {row.entry.pk: _advice(row)["heading"] for row in rows},
             "short_reasons": {

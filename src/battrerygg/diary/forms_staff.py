@@ -12,10 +12,10 @@ from battrerygg.diary.services import LimitsInput
 from battrerygg.diary.texts import ERRORS
 
 
-def _limit(label: Any, help_text: Any) -> forms.TypedChoiceField:
+def _limit(label: Any, help_text: Any, empty: Any = None) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, help_text=help_text, required=False, coerce=int, empty_value=None,
-        choices=[("", _("the clinic's or the published limit")),
+        choices=[("", empty or _("the clinic's or the published limit")),
                  *((str(n), str(n)) for n in range(10))],
         error_messages={"invalid_choice": ERRORS["limits"]},
     )
@@ -44,3 +44,31 @@ class LimitsForm(forms.Form):
         data = self.cleaned_data
         return LimitsInput(data["safe_max"], data["acceptable_max"],
                            data["follow_up_tolerance"], data["reason"])
+
+
+class ClinicLimitsForm(forms.Form):
+    """A clinic's default zone limits (both or neither) and the reason."""
+
+    clinic = forms.TypedChoiceField(
+        label=_("Clinic"), coerce=int,
+        error_messages=dict.fromkeys(("required", "invalid_choice"),
+                                     _("Choose one of your clinics.")),
+    )
+    safe_max = _limit(_("Highest pain in the safe zone"), _("Published: 2."),
+                      _("the published limit"))
+    acceptable_max = _limit(_("Highest pain in the acceptable zone"),
+                            _("Published: 5. Higher pain is the high-risk zone."),
+                            _("the published limit"))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": ERRORS["reason"],
+                        "max_length": _("Write at most 1000 characters.")},
+    )
+
+    def __init__(self, *args: Any, clinics: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["clinic"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [(c.pk, c.name) for c in clinics]
+        if len(clinics) == 1:
+            field.initial = clinics[0].pk

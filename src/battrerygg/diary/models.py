@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from battrerygg.accounts.models import Clinic
 from battrerygg.clinical.pain_monitoring import Session
 from battrerygg.patients.models import Patient
 
@@ -206,3 +207,28 @@ class LimitsChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.patient} {self.changed_at:%Y-%m-%d}"
+
+
+class ClinicLimitsChange(models.Model):
+    """A clinic admin set the clinic's default zone limits (SPEC C1), with the reason.
+
+    The values in force live on ``Clinic`` (both empty: the published limits); each change
+    is kept here. Not a patient's data, so not in the audit log, which is about patients.
+    """
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="limits_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+    safe_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    acceptable_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of a clinic's pain limits")
+        verbose_name_plural = _("changes of a clinic's pain limits")
+
+    def __str__(self) -> str:
+        return f"{self.clinic} {self.changed_at:%Y-%m-%d}"

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from battrerygg.accounts.models import Clinic
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.clinical import course
@@ -20,8 +21,14 @@ from battrerygg.clinical.pain_monitoring import (
     ZoneLimits,
     assess,
 )
-from battrerygg.diary.models import ActivityEntry, FlareUpPlan, LimitsChange
-from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
+from battrerygg.diary.models import ActivityEntry, ClinicLimitsChange, FlareUpPlan, LimitsChange
+from battrerygg.patients.access import (
+    AccessDenied,
+    check_read,
+    managed_clinics,
+    may_change,
+    visible_patients,
+)
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 
@@ -186,3 +193,15 @@ def limits_history(user: Any, patient: Patient) -> QuerySet[LimitsChange]:
     """Every change of the patient's limits, newest first, with who made it."""
     check_read(user, patient, What.PAIN_LIMITS)
     return LimitsChange.objects.filter(patient=patient).select_related("changed_by")
+
+
+def managed_clinic_limits(user: Any) -> list[tuple[Clinic, list[ClinicLimitsChange]]]:
+    """The clinics whose default zone limits ``user`` sets (``access.managed_clinics``),
+    each with its changes, newest first (two queries)."""
+    clinics = list(managed_clinics(user).order_by("name"))
+    changes: dict[int, list[ClinicLimitsChange]] = defaultdict(list)
+    for change in ClinicLimitsChange.objects.filter(clinic__in=clinics).select_related(
+        "changed_by"
+    ):
+        changes[change.clinic_id].append(change)
+    return [(clinic, changes[clinic.pk]) for clinic in clinics]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from battrerygg.accounts.models import Clinic
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
 from battrerygg.clinical.pain_monitoring import (
@@ -23,13 +24,18 @@ from battrerygg.clinical.pain_monitoring import (
 from battrerygg.diary.models import (
     ActivityEntry,
     ActivityKind,
+    ClinicLimitsChange,
     FlareUpPlan,
     Intensity,
     LimitsChange,
     task_name,
 )
 from battrerygg.localtime import exists_locally
-from battrerygg.patients.access import check_set_pain_limits
+from battrerygg.patients.access import (
+    AccessDenied,
+    check_set_pain_limits,
+    may_set_clinic_pain_limits,
+)
 from battrerygg.patients.models import Patient
 from battrerygg.submissions import ChangedForm, save_once
 
@@ -374,3 +380,39 @@ def set_limits(
     record_change(actor=actor, patient=patient, action="update", what=What.PAIN_LIMITS,
                   object_id=change.pk)
     return change
+
+
+@transaction.atomic
+def set_clinic_limits(
+    actor: Any, clinic: Clinic, safe_max: int | None, acceptable_max: int | None, reason: str,
+    *, now: datetime | None = None,
+) -> ClinicLimitsChange | None:
+    """Set a clinic's default zone limits (both None: the published ones); returns the
+    change, or None when they were already these.
+
+    Only an admin of the clinic (``access.may_set_clinic_pain_limits``; AccessDenied
+    otherwise). Raises DiaryError("reason"), ("limits_pair") or ("limits") as
+    ``set_limits``. Patients with limits of their own keep them. Kept in
+    ``ClinicLimitsChange`` (no audit row: not a patient's data).
+    """
+    if not may_set_clinic_pain_limits(actor, clinic):
+        raise AccessDenied
+    reason = reason.strip()
+    if not reason:
+        raise DiaryError("reason")
+    if (safe_max is None) != (acceptable_max is None):
+        raise DiaryError("limits_pair")
+    if safe_max is not None and acceptable_max is not None:
+        try:
+            ZoneLimits(safe_max, acceptable_max)
+        except ValueError:
+            raise DiaryError("limits") from None
+    clinic = Clinic.objects.select_for_update().get(pk=clinic.pk)
+    if (clinic.zone_safe_max, clinic.zone_acceptable_max) == (safe_max, acceptable_max):
+        return None
+    clinic.zone_safe_max, clinic.zone_acceptable_max = safe_max, acceptable_max
+    clinic.save(update_fields=["zone_safe_max", "zone_acceptable_max"])
+    return ClinicLimitsChange.objects.create(
+        clinic=clinic, changed_by=actor, changed_at=now or timezone.now(), safe_max=safe_max,
+        acceptable_max=acceptable_max, reason=reason,
+    )

@@ -185,6 +185,12 @@ def check_set_pain_limits(user: Any, patient: Patient) -> None:
         raise AccessDenied
 
 
+def may_set_clinic_pain_limits(user: Any, clinic: Clinic) -> bool:
+    """A clinic's default zone limits (SPEC C1) are set by an admin of that clinic
+    (``managed_clinics``)."""
+    return managed_clinics(user).filter(pk=clinic.pk).exists()
+
+
 def may_register_patient(user: Any, clinic: Clinic) -> bool:
     """A new patient is registered at ``clinic`` by a physiotherapist of that clinic, who
     then cares for them (SPEC T1)."""

@@ -176,6 +176,10 @@ ROUTES: dict[str, Route] = {
     "invite:done": Route(get=PUBLIC),
     "programme:index": Route(get=OWN_PAGE),
     "programme:log": Route(kwargs=_a("prescription_id"), get=A_OBJECT, post=True),
+    # a patient's pain-monitoring limits: set by A's physiotherapist, with a reason
+    "diary_staff:limits": Route(kwargs=_a("ref"), get=A_STAFF, post=True),
+    # a clinic's default zone limits: its admin (no patient data)
+    "diary_staff:clinic_limits": Route(get=ADMIN_PAGE, post=True),
     "programme_staff:library": Route(get=STAFF_PAGE),
     "programme_staff:exercise": Route(kwargs=lambda w: {"slug": "backenlyft"}, get=STAFF_PAGE),
     "programme_staff:programme": Route(kwargs=_a("ref"), get=A_STAFF, post=True),

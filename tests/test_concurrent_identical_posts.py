@@ -34,7 +34,7 @@ from django.test import Client
 
 from battrerygg.audit.models import AuditEvent
 from battrerygg.care.models import Assessment, Consent
-from battrerygg.diary.models import ActivityEntry, FlareUpPlan
+from battrerygg.diary.models import ActivityEntry, FlareUpPlan, LimitsChange
 from battrerygg.diary.services import ActivityInput, record_activity
 from battrerygg.groups.models import Booking, GroupSession
 from battrerygg.patients.models import Patient
@@ -104,7 +104,7 @@ def red_flag_check(cast) -> Post:
 
 
 def balance_checkin(cast) -> Post:
-    checkin = load_case_file("journey-anna.json")["balance_checkins"][0]
+    checkin = load_case_file("journey-anna-refined.json")["balance_checkins"][0]
     data = checkin_form(checkin, submission_key=KEY, local_date="2026-03-10")
     return Post(cast.patient.user, "/balance/new/", data, BalanceCheckIn.objects.count)
 
@@ -187,6 +187,13 @@ def booking(cast) -> Post:
                 {"session": session.pk}, Booking.objects.count)
 
 
+def pain_limits(cast) -> Post:
+    data = {"safe_max": "1", "acceptable_max": "4", "follow_up_tolerance": "1",
+            "reason": "Morgonstel"}
+    return Post(cast.physio, f"/clinic/patients/{cast.patient.ref}/pain-limits/", data,
+                LimitsChange.objects.count)
+
+
 REDIRECT = frozenset({302})
 
 # form: (set-up giving the post, audit change rows one post writes, answers allowed)
@@ -212,6 +219,7 @@ FORMS: dict[str, tuple[Callable[[Any], Post], int, frozenset[int]]] = {
     "flare-up plan": (flare_up_plan, 1, REDIRECT),
     "reminder choice": (reminders, 1, REDIRECT),
     "dose step": (dose_step, 1, REDIRECT),
+    "pain limits": (pain_limits, 1, REDIRECT),  # the same limits again change nothing
 }
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("clinic/", include("battrerygg.care.urls")),
     path("invite/", include("battrerygg.care.invite_urls")),
     path("clinic/", include("battrerygg.programme.urls_staff")),
+    path("clinic/", include("battrerygg.diary.urls_staff")),
     path("clinic/", include("battrerygg.groups.urls_staff")),
     path("", include("battrerygg.groups.urls")),
     path("admin/", admin.site.urls),

@@ -1,4 +1,4 @@
-"""SPEC C3: the balance check-ins of journey-anna.json, and the edges of the rule."""
+"""SPEC C3: the balance check-ins of journey-anna-refined.json, and the edges of the rule."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from battrerygg.clinical.balance import (
 )
 from tests.shared import load_case_file
 
-CHECKINS = load_case_file("journey-anna.json")["balance_checkins"]
+CHECKINS = load_case_file("journey-anna-refined.json")["balance_checkins"]
 
 
 def ratings_of(checkin: dict) -> Ratings:

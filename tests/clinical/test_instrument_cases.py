@@ -14,7 +14,7 @@ from tests.shared import load_case_file
 SB = load_case_file("startback.json")
 OD = load_case_file("odi.json")
 OTHER = load_case_file("other_instruments.json")
-JOURNEY = load_case_file("journey-anna.json")
+JOURNEY = load_case_file("journey-anna-refined.json")
 
 
 @pytest.mark.parametrize("case", SB["cases"], ids=[c["id"] for c in SB["cases"]])

@@ -1,4 +1,6 @@
-"""SPEC C1: every case of ../shared/cases/pain_monitoring.json through the clinical core."""
+"""SPEC C1: every case of ../shared/cases/pain_monitoring.json, and the refinements of the
+second clinical review (refinements.json "pain_monitoring", PMR01–PMR04), through the
+clinical core. The refined rule must give every earlier case its old answer too."""
 
 from __future__ import annotations
 
@@ -14,21 +16,34 @@ from battrerygg.clinical.pain_monitoring import (
 from tests.shared import load_case_file
 
 DATA = load_case_file("pain_monitoring.json")
+REFINED = load_case_file("refinements.json")["pain_monitoring"]
+
+
+def _assess(given):
+    session = Session(given["baseline"], given["during"], given["at_24h"], given["after"])
+    # Cases list earlier sessions oldest first; the core takes them most recent first.
+    # Earlier sessions give no pain right after (None: only pain during is judged).
+    previous = [
+        Session(p["baseline"], p["during"], p["at_24h"], p.get("after"))
+        for p in reversed(given["previous_same_activity"])
+    ]
+    return assess(session, previous)
 
 
 @pytest.mark.parametrize("case", DATA["cases"], ids=[c["id"] for c in DATA["cases"]])
 def test_case(case):
-    given = case["input"]
-    session = Session(given["baseline"], given["during"], given["at_24h"])
-    # Cases list earlier sessions oldest first; the core takes them most recent first.
-    previous = [
-        Session(p["baseline"], p["during"], p["at_24h"])
-        for p in reversed(given["previous_same_activity"])
-    ]
-    result = assess(session, previous)
+    result = _assess(case["input"])
     assert result.zone.value == case["expected"]["zone"]
     assert result.back_to_baseline == case["expected"]["back_to_baseline"]
     assert result.advice.value == case["expected"]["advice"]
+
+
+@pytest.mark.parametrize("case", REFINED, ids=[c["id"] for c in REFINED])
+def test_refined_case(case):
+    result = _assess(case["input"])
+    for key, value in case["expected"].items():
+        found = getattr(result, key)
+        assert getattr(found, "value", found) == value, case["source"]
 
 
 @pytest.mark.parametrize("case", DATA["invalid"], ids=[c["id"] for c in DATA["invalid"]])

@@ -16,7 +16,7 @@ from tests.shared import load_case_file
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-JOURNEY = load_case_file("journey-anna.json")
+JOURNEY = load_case_file("journey-anna-refined.json")
 PASSWORD = "Anna-balance-2026"
 HEADINGS = {
     "sv": {"loads_heavier": "Belastningarna väger tyngre än kapaciteten",

@@ -1,4 +1,4 @@
-"""../shared/cases/journey-anna.json entered through the browser, as Anna would.
+"""../shared/cases/journey-anna-refined.json entered through the browser, as Anna would.
 
 The test controls the clock (time-machine moves the server's time; the live server runs
 in this process): each diary entry is logged when the activity ends, and its 24-hour value
@@ -21,7 +21,7 @@ from tests.shared import load_case_file
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-JOURNEY = load_case_file("journey-anna.json")
+JOURNEY = load_case_file("journey-anna-refined.json")
 TZ = ZoneInfo(JOURNEY["patient"]["timezone"])
 PASSWORD = "Anna-journey-2026"
 FOLLOW_UP_AT = time(8, 0)  # Anna answers the next morning at 08:00
@@ -103,7 +103,12 @@ def test_journey(anna, open_page, artifacts):
                 page.click("main form button[type=submit]")
                 advice = page.locator("#advice")
                 assert advice.get_attribute("data-zone") == expected["zone"], label
-                at_once = "reduce" if expected["zone"] == "high_risk" else "await_24h"
+                # Known at once: pain during or right after raised above the baseline into
+                # the high-risk zone (above 5 with the default limits; SPEC C1 refined).
+                pain = item["pain"]
+                provoked = any(p > 5 and p > pain["baseline"]
+                               for p in (pain["during"], pain["after"]))
+                at_once = "reduce" if provoked else "await_24h"
                 assert advice.get_attribute("data-advice") == at_once, label
                 entry_ids[i] = int(page.url.rstrip("/").split("/")[-1])
             else:

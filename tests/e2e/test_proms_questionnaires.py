@@ -16,7 +16,7 @@ from tests.shared import load_case_file
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-JOURNEY = load_case_file("journey-anna.json")
+JOURNEY = load_case_file("journey-anna-refined.json")
 TZ = ZoneInfo("Europe/Stockholm")
 PASSWORD = "Anna-proms-2026"
 EMAIL = "anna.proms@example.se"

@@ -47,6 +47,19 @@ def test_only_the_treating_physiotherapist_writes_clinical_records(cast):
             access.check_treat(who(cast, name), cast.patient)
 
 
+def test_only_the_clinic_admin_sets_the_clinics_pain_limits(cast):
+    assert answers(cast, access.may_set_clinic_pain_limits, cast.clinic) == {"clinic_admin"}
+    other_clinic = cast.other_physio.memberships.get().clinic
+    assert not access.may_set_clinic_pain_limits(cast.clinic_admin, other_clinic)
+
+
+def test_only_the_treating_physiotherapist_sets_pain_limits(cast):
+    assert answers(cast, access.may_set_pain_limits, cast.patient) == {"physio"}
+    for name in set(EVERYONE) - {"physio"}:
+        with pytest.raises(AccessDenied):
+            access.check_set_pain_limits(who(cast, name), cast.patient)
+
+
 def test_a_physiotherapist_registers_patients_at_their_own_clinics(cast):
     assert answers(cast, access.may_register_patient, cast.clinic) == {"physio", "colleague"}
     assert answers(cast, access.may_register_patient, cast.other_clinic) == {"other_physio"}

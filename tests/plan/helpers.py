@@ -9,7 +9,8 @@ from django.utils.translation import gettext
 
 
 def checkin_form(checkin: dict, **changes) -> dict:
-    """POST data of a balance check-in from a journey-anna.json check-in; None drops a field."""
+    """POST data of a balance check-in from a journey-anna-refined.json check-in; None drops
+    a field."""
     data = {"submission_key": str(uuid.uuid4()), "local_date": checkin["local_date"]}
     data |= {name: str(v) for name, v in checkin["capacity"].items()}
     data |= {f"load_{name}": str(v) for name, v in checkin["loads"].items()}

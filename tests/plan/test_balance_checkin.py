@@ -16,7 +16,7 @@ from battrerygg.plan.texts import ACTIONS, FACTORS, TILT_TEXT
 from tests.plan.helpers import checkin_form
 from tests.shared import load_case_file
 
-CHECKINS = load_case_file("journey-anna.json")["balance_checkins"]
+CHECKINS = load_case_file("journey-anna-refined.json")["balance_checkins"]
 STHLM = ZoneInfo("Europe/Stockholm")
 
 

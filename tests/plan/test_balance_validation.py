@@ -13,7 +13,7 @@ from battrerygg.plan.models import BalanceCheckIn
 from tests.plan.helpers import checkin_form, sv
 from tests.shared import load_case_file
 
-FIRST = load_case_file("journey-anna.json")["balance_checkins"][0]
+FIRST = load_case_file("journey-anna-refined.json")["balance_checkins"][0]
 NOW = datetime(2026, 3, 9, 19, tzinfo=ZoneInfo("Europe/Stockholm"))
 
 CASES = {

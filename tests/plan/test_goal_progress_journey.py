@@ -15,7 +15,7 @@ from battrerygg.plan import queries, services
 from battrerygg.plan.models import GOAL_ACTIVITY_VALUES
 from tests.shared import load_case_file
 
-JOURNEY = load_case_file("journey-anna.json")
+JOURNEY = load_case_file("journey-anna-refined.json")
 STHLM = ZoneInfo("Europe/Stockholm")
 
 

@@ -22,7 +22,7 @@ from battrerygg.plan.reminders import items_due, send_due_reminders
 from tests.shared import load_case_file
 
 STHLM = ZoneInfo("Europe/Stockholm")
-FIRST_CHECKIN = load_case_file("journey-anna.json")["balance_checkins"][0]
+FIRST_CHECKIN = load_case_file("journey-anna-refined.json")["balance_checkins"][0]
 # Tuesday 17 March 2026, 08:00: the 24-hour value of Monday evening's walk is due.
 MORNING = datetime(2026, 3, 17, 8, 0, tzinfo=STHLM)
 

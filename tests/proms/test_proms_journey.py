@@ -10,7 +10,7 @@ from battrerygg.proms import queries, services
 from tests.proms.helpers import answer, odi_answers, startback_answers
 from tests.shared import load_case_file
 
-JOURNEY = load_case_file("journey-anna.json")
+JOURNEY = load_case_file("journey-anna-refined.json")
 
 
 def test_journey_baseline_and_six_week_odi(cast):

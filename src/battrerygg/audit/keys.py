@@ -54,6 +54,8 @@ class What(StrEnum):
     DIARY_ENTRY_RESTORE = "diary.entry.restore"
     DIARY_FOLLOW_UP = "diary.follow_up"
     FLARE_UP_PLAN = "flare_up_plan"
+    # The patient's pain-monitoring limits (zones, 24-hour tolerance), reads and changes.
+    PAIN_LIMITS = "pain_limits"
     # Balance check-ins, goals and motivation (plan).
     BALANCE_CHECKINS = "balance_checkins"
     BALANCE_CHECKIN = "balance_checkin"

@@ -42,6 +42,7 @@ WHAT: dict[What, Promise] = {
     What.INVITE: _("your invitation"),
     What.EPISODE: _("your episode of care"),
     What.PROGRAMME: _("your exercise programme"),
+    What.PAIN_LIMITS: _("your pain limits"),
     What.PROGRAMME_SESSIONS: _("your exercise programme"),
     What.PROGRAMME_PRESCRIPTION: _("your exercise programme"),
     What.PROGRAMME_PRESCRIPTION_END: _("your exercise programme"),

@@ -27,6 +27,7 @@ ADMIN_LINKS = (
     ("clinic:staff", gettext_lazy("Staff")),
     ("clinic:groups", gettext_lazy("Groups")),
     ("programme:groups", gettext_lazy("Groups")),
+    ("diary_staff:clinic_limits", gettext_lazy("Pain limits")),
 )
 
 

@@ -100,6 +100,11 @@ class ActivityForm(forms.Form):
     )
     description = forms.CharField(
         label=_("What you did (optional)"), max_length=200, required=False,
+        help_text=_(
+            "For an everyday task or other activity, name it the same way each time, for "
+            "example “vacuuming”: the advice compares it with the earlier times you did "
+            "the same task."
+        ),
         error_messages={"max_length": _("Write at most 200 characters.")},
     )
     local_date = forms.DateField(

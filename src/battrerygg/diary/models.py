@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from battrerygg.accounts.models import Clinic
 from battrerygg.clinical.pain_monitoring import Session
 from battrerygg.localtime import is_ambiguous
 from battrerygg.patients.models import Patient
@@ -36,6 +38,22 @@ class Intensity(models.TextChoices):
     HARD = "hard", _("Hard: I could hardly talk")
 
 
+# Kinds that cover many different activities: "the same activity" (C1's increase rule) is
+# the patient's own name for it, not the kind (two unrelated chores are not one history).
+NAMED_KINDS = frozenset({ActivityKind.EVERYDAY_TASK, ActivityKind.OTHER})
+
+
+def task_name(kind: str, description: str) -> str:
+    """The name that makes entries of an everyday task or other activity "the same
+    activity": the patient's description, case-folded, with spaces collapsed and
+    surrounding punctuation dropped ("Vacuuming the flat." and "vacuuming  the flat" are
+    one task). Empty for the other kinds, whose kind says what the activity was, and for a
+    task without a description (such an entry has no earlier sessions to compare with)."""
+    if kind not in NAMED_KINDS:
+        return ""
+    return " ".join(description.casefold().split()).strip(" .,;:!?-")[:200]
+
+
 def _nrs(field: str) -> Q:
     return Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
 
@@ -52,6 +70,8 @@ class ActivityEntry(models.Model):
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="diary_entries")
     kind = models.CharField(_("activity"), max_length=20, choices=ActivityKind.choices)
     description = models.CharField(_("what you did"), max_length=200, blank=True)
+    # ``task_name(kind, description)``, stored so that the history of one task is a filter.
+    task = models.CharField(max_length=200, blank=True, default="", editable=False)
     started_at = models.DateTimeField(_("started"), db_index=True)
     local_date = models.DateField(_("date"))
     timezone = models.CharField(max_length=64, default="Europe/Stockholm")
@@ -127,14 +147,21 @@ class ActivityEntry(models.Model):
     @property
     def activity_key(self) -> str:
         """What counts as "the same activity" for the C1 increase rule: the prescription
-        for a programme exercise, else the kind of activity."""
+        for a programme exercise; for an everyday task or other activity the patient's own
+        name for it (``task``; an unnamed one is compared with nothing); else the kind."""
         if self.prescription_id is not None:
             return f"prescription:{self.prescription_id}"
+        if self.kind in NAMED_KINDS:
+            return f"{self.kind}:{self.task}" if self.task else f"entry:{self.pk}"
         return str(self.kind)
 
     def as_session(self) -> Session:
-        """The entry as the clinical core sees it."""
-        return Session(baseline=self.pain_baseline, during=self.pain_during, at_24h=self.pain_24h)
+        """The entry as the clinical core sees it (pain right after included: it is held to
+        the same ceiling as pain during, SPEC C1)."""
+        return Session(
+            baseline=self.pain_baseline, during=self.pain_during, at_24h=self.pain_24h,
+            after=self.pain_after,
+        )
 
 
 class FlareUpPlan(models.Model):
@@ -163,3 +190,55 @@ class FlareUpPlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.patient}"
+
+
+class LimitsChange(models.Model):
+    """A physiotherapist set a patient's pain-monitoring limits (SPEC C1), with the reason.
+
+    The values in force live on ``Patient`` (zone_safe_max / zone_acceptable_max, both empty:
+    the clinic's or the published zone limits; follow_up_tolerance); each change is kept here
+    as it was set, who set it and why, so the record shows which limits an old advice used.
+    """
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="limits_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+    safe_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    acceptable_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    follow_up_tolerance = models.PositiveSmallIntegerField(default=0)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of pain limits")
+        verbose_name_plural = _("changes of pain limits")
+
+    def __str__(self) -> str:
+        return f"{self.patient} {self.changed_at:%Y-%m-%d}"
+
+
+class ClinicLimitsChange(models.Model):
+    """A clinic admin set the clinic's default zone limits (SPEC C1), with the reason.
+
+    The values in force live on ``Clinic`` (both empty: the published limits); each change
+    is kept here. Not a patient's data, so not in the audit log, which is about patients.
+    """
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="limits_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+    safe_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    acceptable_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of a clinic's pain limits")
+        verbose_name_plural = _("changes of a clinic's pain limits")
+
+    def __str__(self) -> str:
+        return f"{self.clinic} {self.changed_at:%Y-%m-%d}"

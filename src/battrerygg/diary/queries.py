@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
 
+from battrerygg.accounts.models import Clinic
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_read
 from battrerygg.clinical import course
@@ -20,8 +21,14 @@ from battrerygg.clinical.pain_monitoring import (
     ZoneLimits,
     assess,
 )
-from battrerygg.diary.models import ActivityEntry, FlareUpPlan
-from battrerygg.patients.access import AccessDenied, check_read, may_change, visible_patients
+from battrerygg.diary.models import ActivityEntry, ClinicLimitsChange, FlareUpPlan, LimitsChange
+from battrerygg.patients.access import (
+    AccessDenied,
+    check_read,
+    managed_clinics,
+    may_change,
+    visible_patients,
+)
 from battrerygg.patients.models import Patient
 from battrerygg.patients.services import current_episode
 
@@ -29,19 +36,26 @@ logger = logging.getLogger(__name__)
 
 
 def limits_for(patient: Patient) -> ZoneLimits:
-    """Zone limits in force: the patient's, else the clinic's, else the published defaults.
+    """Limits in force: the zone limits of the patient, else of the clinic, else the
+    published defaults; the 24-hour tolerance is the patient's (default 0).
 
     Limits set out of order (e.g. through the admin site) are skipped with a warning, so a
     typo can never stop a patient's diary from working.
     """
+    tolerance = patient.follow_up_tolerance
+    try:
+        ZoneLimits(follow_up_tolerance=tolerance)
+    except ValueError:
+        logger.warning("invalid 24-hour tolerance on patient %s", patient.pk)
+        tolerance = 0
     for owner in (patient, patient.clinic):
         if owner is None or owner.zone_safe_max is None or owner.zone_acceptable_max is None:
             continue
         try:
-            return ZoneLimits(owner.zone_safe_max, owner.zone_acceptable_max)
+            return ZoneLimits(owner.zone_safe_max, owner.zone_acceptable_max, tolerance)
         except ValueError:
             logger.warning("invalid zone limits on %s %s", type(owner).__name__, owner.pk)
-    return DEFAULT_LIMITS
+    return replace(DEFAULT_LIMITS, follow_up_tolerance=tolerance)
 
 
 def entries(user: Any, patient: Patient) -> QuerySet[ActivityEntry]:
@@ -89,7 +103,8 @@ class AssessedEntry:
 
 def assess_all(items: list[ActivityEntry], limits: ZoneLimits) -> list[AssessedEntry]:
     """Assess every entry (chronological list) against the two before it of the same
-    activity (``ActivityEntry.activity_key``: the kind, or the prescribed exercise)."""
+    activity (``ActivityEntry.activity_key``: the kind, the prescribed exercise, or the
+    patient's name for an everyday task or other activity)."""
     history: dict[str, list[Session]] = defaultdict(list)
     out = []
     for item in items:
@@ -111,7 +126,7 @@ def assessed_entry(user: Any, entry_id: int) -> AssessedEntry:
     earlier = list(
         ActivityEntry.objects.filter(
             patient=found.patient, kind=found.kind, prescription=found.prescription_id,
-            started_at__lte=found.started_at, deleted_at__isnull=True,
+            task=found.task, started_at__lte=found.started_at, deleted_at__isnull=True,
         ).order_by("started_at", "pk")
     )
     earlier = [e for e in earlier if (e.started_at, e.pk) < (found.started_at, found.pk)]
@@ -147,3 +162,46 @@ def not_settling(user: Any, patient: Patient, today: date) -> bool | None:
     return course.not_settling_from_pain(
         episode.start_date, today, pains.values_list("local_date", "pain_baseline")
     )
+
+
+@dataclass(frozen=True)
+class LimitsView:
+    """The pain-monitoring limits in force for a patient, and where the zone limits come
+    from: "patient" (set for them), "clinic" or "default" (the published ones)."""
+
+    limits: ZoneLimits
+    source: str
+
+
+def limits_in_force(user: Any, patient: Patient) -> LimitsView:
+    """The patient's limits (``limits_for``) and their source, if ``user`` may see them."""
+    check_read(user, patient, What.PAIN_LIMITS)
+    limits = limits_for(patient)
+    zones = (limits.safe_max, limits.acceptable_max)
+    if zones == (patient.zone_safe_max, patient.zone_acceptable_max):
+        source = "patient"
+    elif patient.clinic is not None and zones == (
+        patient.clinic.zone_safe_max, patient.clinic.zone_acceptable_max
+    ):
+        source = "clinic"
+    else:
+        source = "default"
+    return LimitsView(limits, source)
+
+
+def limits_history(user: Any, patient: Patient) -> QuerySet[LimitsChange]:
+    """Every change of the patient's limits, newest first, with who made it."""
+    check_read(user, patient, What.PAIN_LIMITS)
+    return LimitsChange.objects.filter(patient=patient).select_related("changed_by")
+
+
+def managed_clinic_limits(user: Any) -> list[tuple[Clinic, list[ClinicLimitsChange]]]:
+    """The clinics whose default zone limits ``user`` sets (``access.managed_clinics``),
+    each with its changes, newest first (two queries)."""
+    clinics = list(managed_clinics(user).order_by("name"))
+    changes: dict[int, list[ClinicLimitsChange]] = defaultdict(list)
+    for change in ClinicLimitsChange.objects.filter(clinic__in=clinics).select_related(
+        "changed_by"
+    ):
+        changes[change.clinic_id].append(change)
+    return [(clinic, changes[clinic.pk]) for clinic in clinics]

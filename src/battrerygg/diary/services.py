@@ -12,11 +12,30 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from battrerygg.accounts.models import Clinic
 from battrerygg.audit.keys import What
 from battrerygg.audit.services import record_change
-from battrerygg.clinical.pain_monitoring import follow_up_due_at, validate_nrs
-from battrerygg.diary.models import ActivityEntry, ActivityKind, FlareUpPlan, Intensity
+from battrerygg.clinical.pain_monitoring import (
+    DEFAULT_LIMITS,
+    ZoneLimits,
+    follow_up_due_at,
+    validate_nrs,
+)
+from battrerygg.diary.models import (
+    ActivityEntry,
+    ActivityKind,
+    ClinicLimitsChange,
+    FlareUpPlan,
+    Intensity,
+    LimitsChange,
+    task_name,
+)
 from battrerygg.localtime import at_wall_time, wall_time_instants
+from battrerygg.patients.access import (
+    AccessDenied,
+    check_set_pain_limits,
+    may_set_clinic_pain_limits,
+)
 from battrerygg.patients.models import Patient
 from battrerygg.submissions import ChangedForm, save_once
 
@@ -123,6 +142,10 @@ def update_activity(
         if entry.pain_24h is not None:
             entry.pain_24h = entry.pain_24h_recorded_at = None
             changed += ["pain_24h", "pain_24h_recorded_at"]
+    task = task_name(data.kind, data.description)
+    if task != entry.task:
+        entry.task = task
+        changed.append("task")
     if entry.prescription_id is not None and data.kind != ActivityKind.PROGRAMME_EXERCISE:
         entry.prescription = None  # no longer a session of the prescribed exercise
         changed.append("prescription")
@@ -170,6 +193,7 @@ def record_activity(
     fields: dict[str, Any] = {
         "kind": data.kind,
         "description": data.description,
+        "task": task_name(data.kind, data.description),
         "started_at": started,
         "local_date": data.local_date,
         "timezone": patient.timezone,
@@ -305,3 +329,98 @@ def save_flare_up_plan(patient: Patient, **values: Any) -> FlareUpPlan:
         what=What.FLARE_UP_PLAN, object_id=plan.pk,
     )
     return plan
+
+
+@dataclass(frozen=True)
+class LimitsInput:
+    """Pain-monitoring limits as a physiotherapist sets them for a patient (SPEC C1).
+
+    safe_max, acceptable_max: NRS zone limits (``ZoneLimits``), both None to use the
+    clinic's (or the published) zone limits. follow_up_tolerance: 0–TOLERANCE_MAX. reason:
+    why (required, kept with the change).
+    """
+
+    safe_max: int | None
+    acceptable_max: int | None
+    follow_up_tolerance: int
+    reason: str
+
+
+@transaction.atomic
+def set_limits(
+    actor: Any, patient: Patient, data: LimitsInput, *, now: datetime | None = None
+) -> LimitsChange | None:
+    """Set a patient's pain-monitoring limits; returns the change, or None when the limits
+    were already these (a form sent twice changes nothing more).
+
+    Only a physiotherapist who may treat the patient (``access.check_set_pain_limits``;
+    AccessDenied otherwise). Raises DiaryError("reason") without a reason,
+    ("limits_pair") when only one zone limit is given, ("limits") when the values are out
+    of order or range (``ZoneLimits``). Audited as a change of ``What.PAIN_LIMITS``.
+    """
+    check_set_pain_limits(actor, patient)
+    reason = data.reason.strip()
+    if not reason:
+        raise DiaryError("reason")
+    if (data.safe_max is None) != (data.acceptable_max is None):
+        raise DiaryError("limits_pair")
+    try:
+        ZoneLimits(
+            data.safe_max if data.safe_max is not None else DEFAULT_LIMITS.safe_max,
+            data.acceptable_max if data.acceptable_max is not None
+            else DEFAULT_LIMITS.acceptable_max,
+            data.follow_up_tolerance,
+        )
+    except ValueError:
+        raise DiaryError("limits") from None
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    current = (patient.zone_safe_max, patient.zone_acceptable_max, patient.follow_up_tolerance)
+    wanted = (data.safe_max, data.acceptable_max, data.follow_up_tolerance)
+    if current == wanted:
+        return None
+    patient.zone_safe_max, patient.zone_acceptable_max, patient.follow_up_tolerance = wanted
+    patient.save(update_fields=["zone_safe_max", "zone_acceptable_max", "follow_up_tolerance"])
+    change = LimitsChange.objects.create(
+        patient=patient, changed_by=actor, changed_at=now or timezone.now(),
+        safe_max=data.safe_max, acceptable_max=data.acceptable_max,
+        follow_up_tolerance=data.follow_up_tolerance, reason=reason,
+    )
+    record_change(actor=actor, patient=patient, action="update", what=What.PAIN_LIMITS,
+                  object_id=change.pk)
+    return change
+
+
+@transaction.atomic
+def set_clinic_limits(
+    actor: Any, clinic: Clinic, safe_max: int | None, acceptable_max: int | None, reason: str,
+    *, now: datetime | None = None,
+) -> ClinicLimitsChange | None:
+    """Set a clinic's default zone limits (both None: the published ones); returns the
+    change, or None when they were already these.
+
+    Only an admin of the clinic (``access.may_set_clinic_pain_limits``; AccessDenied
+    otherwise). Raises DiaryError("reason"), ("limits_pair") or ("limits") as
+    ``set_limits``. Patients with limits of their own keep them. Kept in
+    ``ClinicLimitsChange`` (no audit row: not a patient's data).
+    """
+    if not may_set_clinic_pain_limits(actor, clinic):
+        raise AccessDenied
+    reason = reason.strip()
+    if not reason:
+        raise DiaryError("reason")
+    if (safe_max is None) != (acceptable_max is None):
+        raise DiaryError("limits_pair")
+    if safe_max is not None and acceptable_max is not None:
+        try:
+            ZoneLimits(safe_max, acceptable_max)
+        except ValueError:
+            raise DiaryError("limits") from None
+    clinic = Clinic.objects.select_for_update().get(pk=clinic.pk)
+    if (clinic.zone_safe_max, clinic.zone_acceptable_max) == (safe_max, acceptable_max):
+        return None
+    clinic.zone_safe_max, clinic.zone_acceptable_max = safe_max, acceptable_max
+    clinic.save(update_fields=["zone_safe_max", "zone_acceptable_max"])
+    return ClinicLimitsChange.objects.create(
+        clinic=clinic, changed_by=actor, changed_at=now or timezone.now(), safe_max=safe_max,
+        acceptable_max=acceptable_max, reason=reason,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from battrerygg.clinical.pain_monitoring import Advice, Zone
+from battrerygg.clinical.pain_monitoring import Advice, Assessment, Zone
 
 ZONE_LABELS: dict[str, Promise] = {
     Zone.SAFE: _("Safe"),
@@ -40,10 +40,34 @@ ADVICE: dict[str, dict[str, Promise]] = {
     },
 }
 
+# A session of an exercise from the programme: the physiotherapist sets its dose, so
+# "increase" tells the patient that, rather than to raise it alone (SPEC P7, T3).
+EXERCISE_INCREASE: dict[str, Promise] = {
+    "heading": _("It went well: your physiotherapist can raise the dose"),
+    "text": _(
+        "This is the third time in a row that this exercise went well. Your physiotherapist "
+        "sets the dose and sees this. Keep the same dose until they change it."
+    ),
+}
+
+# The advice texts of an exercise from the programme.
+EXERCISE_ADVICE: dict[str, dict[str, Promise]] = {**ADVICE, Advice.INCREASE: EXERCISE_INCREASE}
+
+
+def advice_text(advice: str, *, exercise: bool) -> dict[str, Promise]:
+    """The heading and text of an advice; ``exercise``: a session of a programme exercise."""
+    return (EXERCISE_ADVICE if exercise else ADVICE)[advice]
+
+
 # Why: one sentence per finding of the model, shown above the advice.
 REASONS: dict[str, Promise] = {
     "high_risk": _("The pain during the activity reached the high-risk zone."),
+    "high_not_raised": _(
+        "The pain during the activity was high, but not higher than before you started: "
+        "the activity did not make it worse."
+    ),
     "within_zone": _("The pain during the activity stayed within safe to acceptable."),
+    "after_high_risk": _("The pain right after the activity reached the high-risk zone."),
     "not_back": _("The pain was not back to your baseline within 24 hours."),
     "back": _("The pain was back to your baseline within 24 hours."),
 }
@@ -51,16 +75,24 @@ REASONS: dict[str, Promise] = {
 # The short form of the main reason, for the diary table.
 SHORT_REASONS: dict[str, Promise] = {
     "high_risk": _("high risk during"),
+    "after_high_risk": _("high risk right after"),
     "not_back": _("not back to baseline"),
 }
 
 
-def reasons(zone: str, back_to_baseline: bool | None) -> list[str]:
+def reasons(assessment: Assessment) -> list[str]:
     """Keys of REASONS that explain an assessment, in reading order."""
-    out = ["high_risk" if zone == Zone.HIGH_RISK else "within_zone"]
-    if back_to_baseline is True:
+    if assessment.provoked_during:
+        out = ["high_risk"]
+    elif assessment.zone == Zone.HIGH_RISK:
+        out = ["high_not_raised"]
+    else:
+        out = ["within_zone"]
+    if assessment.provoked_after:
+        out.append("after_high_risk")
+    if assessment.back_to_baseline is True:
         out.append("back")
-    elif back_to_baseline is False:
+    elif assessment.back_to_baseline is False:
         out.append("not_back")
     return out
 
@@ -75,6 +107,11 @@ ERRORS: dict[str, Promise] = {
     "undo_expired": _("It is too late to undo the deletion."),
     "unknown_intensity": _("Choose one of the options in the list."),
     "too_short": _("The duration must be at least 1 minute."),
+    "reason": _("Write why you set these limits."),
+    "limits_pair": _("Give both zone limits, or neither to use the clinic's."),
+    "limits": _(
+        "The safe zone must end below the acceptable zone, and the acceptable zone below 10."
+    ),
     "nonexistent_time": _(
         "That time did not exist on that day: the clocks were put forward an hour. "
         "Choose a time one hour later."
@@ -83,4 +120,11 @@ ERRORS: dict[str, Promise] = {
         "That time happened twice that night, because the clocks were put back an hour. "
         "Choose whether you mean summer time or winter time."
     ),
+}
+
+# Where the zone limits in force come from (queries.LimitsView.source).
+LIMITS_SOURCES: dict[str, Promise] = {
+    "patient": _("set for this patient"),
+    "clinic": _("the clinic's limits"),
+    "default": _("the published limits (Thomeé 1997)"),
 }

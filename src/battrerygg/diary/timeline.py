@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.diary import queries
-from battrerygg.diary.texts import ADVICE, ZONE_LABELS
+from battrerygg.diary.texts import ZONE_LABELS, advice_text
 from battrerygg.patients.models import Patient
 from battrerygg.patients.timeline import Event, register
 from battrerygg.programme import queries as programme_queries
@@ -32,9 +32,11 @@ def diary_source(user: Any, patient: Patient) -> Iterable[Event]:
             "b": entry.pain_baseline, "d": entry.pain_during, "a": entry.pain_after}
         if entry.pain_24h is not None:
             pains += ", " + gettext("24 h later %(p)s") % {"p": entry.pain_24h}
+        heading = advice_text(verdict.advice, exercise=entry.kind == "programme_exercise")[
+            "heading"]
         yield Event(
             at=entry.started_at, kind="diary",
             title=f"{what}, {entry.minutes} min",
-            details=(pains, f"{ZONE_LABELS[verdict.zone]} · {ADVICE[verdict.advice]['heading']}"),
+            details=(pains, f"{ZONE_LABELS[verdict.zone]} · {heading}"),
             tone={"safe": "safe", "acceptable": "acc"}.get(str(verdict.zone), "high"),
         )

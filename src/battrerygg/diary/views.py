@@ -17,7 +17,15 @@ from django.views.decorators.http import require_POST
 from battrerygg.clinical.pain_monitoring import Zone
 from battrerygg.diary import chart, queries, services
 from battrerygg.diary.forms import ActivityForm, FlareUpPlanForm, FollowUpForm
-from battrerygg.diary.texts import ADVICE, ERRORS, REASONS, SHORT_REASONS, ZONE_LABELS, reasons
+from battrerygg.diary.models import ActivityKind
+from battrerygg.diary.texts import (
+    ERRORS,
+    REASONS,
+    SHORT_REASONS,
+    ZONE_LABELS,
+    advice_text,
+    reasons,
+)
 from battrerygg.patients.access import AccessDenied
 from battrerygg.redflags.texts import ADVICE as RED_FLAG_ADVICE
 from battrerygg.web.pages import patient_view
@@ -59,12 +67,13 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
             )),
             "weeks": _by_week(rows),
             "limits": limits,
+            "limits_source": queries.limits_in_force(request.user, patient).source,
             "zone_labels": ZONE_LABELS,
-            "advice_texts": ADVICE,
+            "advice_headings": {row.entry.pk: _advice(row)["heading"] for row in rows},
             "short_reasons": {
                 row.entry.pk: next(
                     (SHORT_REASONS[key] for key in
-                     reasons(row.assessment.zone, row.assessment.back_to_baseline)
+                     reasons(row.assessment)
                      if key in SHORT_REASONS), "")
                 for row in rows
             },
@@ -158,7 +167,13 @@ def entry(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse:
 
 
 def _reasons(item: queries.AssessedEntry) -> list[Any]:
-    return [REASONS[key] for key in reasons(item.assessment.zone, item.assessment.back_to_baseline)]
+    return [REASONS[key] for key in reasons(item.assessment)]
+
+
+def _advice(item: queries.AssessedEntry) -> dict[str, Any]:
+    return advice_text(
+        item.assessment.advice, exercise=item.entry.kind == ActivityKind.PROGRAMME_EXERCISE
+    )
 
 
 def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: FollowUpForm,
@@ -172,7 +187,7 @@ def _render_entry(request: HttpRequest, item: queries.AssessedEntry, form: Follo
             "item": item,
             "e": e,
             "zone_label": ZONE_LABELS[item.assessment.zone],
-            "advice": ADVICE[item.assessment.advice],
+            "advice": _advice(item),
             "reasons": _reasons(item),
             "follow_up_open": now >= e.follow_up_due_at or form.is_bound,
             "canonical_path": reverse("diary:entry", args=[e.pk]),
@@ -206,7 +221,7 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
                 return render(request, "diary/_follow_up_done.html", {
                     "item": item, "e": item.entry,
                     "zone_label": ZONE_LABELS[item.assessment.zone],
-                    "advice": ADVICE[item.assessment.advice],
+                    "advice": _advice(item),
                     "reasons": _reasons(item),
                 })
             messages.success(request, _("Thank you. The advice for this activity is updated."))

@@ -177,6 +177,26 @@ def check_treat(user: Any, patient: Patient) -> None:
         raise AccessDenied
 
 
+def may_set_pain_limits(user: Any, patient: Patient) -> bool:
+    """A patient's pain-monitoring limits (zone limits, 24-hour tolerance; SPEC C1) are set
+    by a physiotherapist who may treat them (``may_treat``); the patient sees them but does
+    not set them."""
+    return may_treat(user, patient)
+
+
+def check_set_pain_limits(user: Any, patient: Patient) -> None:
+    """Let ``user`` set ``patient``'s pain limits (``may_set_pain_limits``). Raises
+    AccessDenied otherwise."""
+    if not may_set_pain_limits(user, patient):
+        raise AccessDenied
+
+
+def may_set_clinic_pain_limits(user: Any, clinic: Clinic) -> bool:
+    """A clinic's default zone limits (SPEC C1) are set by an admin of that clinic
+    (``managed_clinics``)."""
+    return managed_clinics(user).filter(pk=clinic.pk).exists()
+
+
 def may_register_patient(user: Any, clinic: Clinic) -> bool:
     """A new patient is registered at ``clinic`` by a physiotherapist of that clinic, who
     then cares for them (SPEC T1), once they have enrolled a second factor

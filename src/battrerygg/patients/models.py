@@ -19,7 +19,8 @@ class Patient(models.Model):
 
     personnummer: 12 digits, normalised (patients.identity), unique, optional until
     enrolment. Zone limits (pain-monitoring model, SPEC C1) may be set per patient by the
-    physiotherapist; when empty the clinic's, then the published defaults apply.
+    physiotherapist; when empty the clinic's, then the published defaults apply. The
+    24-hour tolerance is the patient's only (default 0).
     """
 
     user = models.OneToOneField(
@@ -40,6 +41,11 @@ class Patient(models.Model):
     )
     zone_acceptable_max = models.PositiveSmallIntegerField(
         _("highest pain in the acceptable zone"), null=True, blank=True
+    )
+    # Points the 24-hour value may lie above the baseline and still count as back (SPEC C1
+    # refinement; 0 = the exact rule). Set by the physiotherapist with the zone limits.
+    follow_up_tolerance = models.PositiveSmallIntegerField(
+        _("tolerance of the 24-hour value"), default=0
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

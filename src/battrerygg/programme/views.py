@@ -15,8 +15,8 @@ from battrerygg.diary import services as diary_services
 from battrerygg.diary.forms import ActivityForm
 from battrerygg.diary.models import ActivityKind
 from battrerygg.diary.queries import limits_for
-from battrerygg.diary.texts import ADVICE, ZONE_LABELS
 from battrerygg.diary.texts import ERRORS as DIARY_ERRORS
+from battrerygg.diary.texts import EXERCISE_ADVICE, ZONE_LABELS
 from battrerygg.programme import library, queries, texts
 from battrerygg.web.pages import patient_view
 
@@ -27,7 +27,7 @@ def index(request: HttpRequest, patient: Any) -> HttpResponse:
     items = queries.programme(request.user, patient, now=timezone.now(),
                               language=library.language())
     return render(request, "programme/index.html", {
-        "items": items, "zone_labels": ZONE_LABELS, "advice_texts": ADVICE,
+        "items": items, "zone_labels": ZONE_LABELS, "advice_texts": EXERCISE_ADVICE,
     })
 
 

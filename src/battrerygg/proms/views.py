@@ -223,10 +223,12 @@ def history(request: HttpRequest, patient: Any, instrument_id: str) -> HttpRespo
         "meaning": texts.SCORE_MEANING[instrument.id],
         "chart": chart.build(values, instrument.max_total),
         "rows": [
-            {"r": r, "change": queries.change_from_baseline(r),
+            {"r": r, "change": change,
+             "verdict": texts.CHANGE_VERDICTS.get(change.verdict or "", "") if change else "",
              "category": texts.CATEGORIES.get((r.instrument, r.category), ""),
              "scale": texts.SHORT_SCALE[r.instrument]}
             for r in reversed(sent)
+            for change in [queries.change_from_baseline(r)]
         ],
         "timepoints": dict(Timepoint.choices),
     })

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery
@@ -66,12 +66,18 @@ PAGE_SIZE = 50
 class Reason:
     """Why a patient needs attention: the core's signal, and the sentence shown for it.
 
-    kind, since, latest: as the signal's (clinical.attention.Signal). text: translated
-    sentence (clinic.texts.sentence), made in the language active when it was built.
+    kind, since, latest: as the signal's (clinical.attention.Signal). tz: the patient's time
+    zone, in which the sentence's dates are meant. text: the translated sentence
+    (clinic.texts.sentence), made when read, in the language active then: only the page's
+    patients are put into words, however many have signals.
     """
 
     signal: attention.Signal
-    text: str
+    tz: tzinfo
+
+    @property
+    def text(self) -> str:
+        return texts.sentence(self.signal, self.tz)
 
     @property
     def kind(self) -> Kind:
@@ -334,7 +340,7 @@ def signals(user: Any, now: datetime) -> list[PatientSignals]:
                     if patient.checkin_at is not None else None),
             ))
             shown, hidden = attention.review(found, patient.reviewed_at)
-            item.reasons = [Reason(s, texts.sentence(s, patient.tz)) for s in shown]
+            item.reasons = [Reason(s, patient.tz) for s in shown]
             item.hidden = len(hidden)
         out.append(item)
     return sorted(out, key=PatientSignals.sort_key)

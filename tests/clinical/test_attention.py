@@ -441,15 +441,19 @@ def _mornings(previous: list[float | None], this: list[float | None]) -> list[Da
 
 
 def test_morning_pain_rising_week_on_week():
-    found = attention.morning_pain_rising(EPISODE, _mornings([2] * 7, [2, 2, 2, 3, 3, 3, 3]))
+    found = attention.morning_pain_rising(EPISODE, _mornings([2] * 7, [2, 2, 2, 3, 4, 4, 4]))
     week = midnight(date(2026, 3, 24))  # days 16-22: 24-30 March
     assert found == attention.MorningPainSignal(
-        since=week, latest=week, previous_mean=2.0, this_mean=pytest.approx(18 / 7),
-        previous_days=7, this_days=7)
+        since=week, latest=week, previous_mean=2.0, this_mean=3.0, previous_days=7,
+        this_days=7)
 
 
 def test_morning_pain_not_rising_or_too_few_mornings_is_no_signal():
     assert attention.morning_pain_rising(EPISODE, _mornings([3] * 7, [3] * 7)) is None
+    # A rise of less than one point (2.0 -> 2.86) is noise, not a rise.
+    assert attention.morning_pain_rising(EPISODE, _mornings([2] * 7, [3] * 6 + [2])) is None
+    assert attention.morning_pain_rising(  # 3.1 -> 4.1 is a full point, floats or not
+        EPISODE, _mornings([3.1] * 7, [4.1] * 7)) is not None
     assert attention.morning_pain_rising(EPISODE, _mornings([4] * 7, [3] * 7)) is None
     few = [None] * 5 + [1, 1]  # two mornings only in the week before
     assert attention.morning_pain_rising(EPISODE, _mornings(few, [4] * 7)) is None

@@ -25,8 +25,9 @@ red-flag answer from ``red_flags`` (SPEC C2). The kinds, in order of priority:
    accepts during activity, whatever the advice for the activity says.
 5. ``MORNING_PAIN_RISING`` — the next-morning pain is rising week on week (SPEC C1;
    Silbernagel et al. 2007: pain and stiffness in the morning should not increase from
-   week to week): the mean of the last 7 days' morning values is higher than the mean of
-   the 7 days before, each week with at least ``MORNING_MIN_DAYS`` = 3 days with a value.
+   week to week): the mean of the last 7 days' morning values is at least
+   ``MORNING_RISE_MIN`` = 1 point higher than the mean of the 7 days before, each week with
+   at least ``MORNING_MIN_DAYS`` = 3 days with a value.
 6. ``NOT_SETTLING`` — SPEC C5 (``course.judge`` on ``course.week_means`` of the daily mean
    pain before activity): from day 14, the last 7 days' mean is not lower than the first
    7 days', with enough days rated in both and more than a little pain (``course``).
@@ -85,8 +86,12 @@ GRACE_DAYS = 7  # SPEC T5 "overdue": the patient has a week (reminders repeat we
 SILENT_DAYS = 7  # SPEC T5 "no activity logged for a week"
 # Morning pain rising (Silbernagel 2007's weekly rule): fewer than three mornings with a
 # value in a week are too few to call a trend (the 24-hour value follows an activity, and
-# the programme asks for activity most days). This programme's choice.
+# the programme asks for activity most days), and a rise is one whole NRS point, so that
+# the noise of means of whole numbers is not a rise. This programme's choices, the same as
+# ``pain_monitoring.MORNINGS_PER_WEEK_MIN`` / ``MORNING_RISE_MIN`` of the pain-monitoring
+# work (issue 12), which this rule should call once both are merged.
 MORNING_MIN_DAYS = 3
+MORNING_RISE_MIN = 1.0
 
 
 class Kind(IntEnum):
@@ -286,8 +291,8 @@ class HighBaselineSignal(Signal):
 @dataclass(frozen=True)
 class MorningPainSignal(Signal):
     """previous_mean, this_mean: mean next-morning pain (NRS) of the 7 days before and of
-    the last 7 days (the second higher); previous_days, this_days: days with a value
-    (≥ ``MORNING_MIN_DAYS``). since, latest: the start of the last 7 days."""
+    the last 7 days (the second at least a point higher); previous_days, this_days: days
+    with a value (≥ ``MORNING_MIN_DAYS``). since, latest: the start of the last 7 days."""
 
     kind: ClassVar[Kind] = Kind.MORNING_PAIN_RISING
     previous_mean: float
@@ -449,11 +454,12 @@ def morning_pain_rising(
     one value a day (a repeated day keeps the last). Compares the mean of the last 7 days
     (today and the 6 before) with the mean of the 7 days before them, days of the episode
     only; None unless both weeks have at least ``MORNING_MIN_DAYS`` days with a value and
-    the last week's mean is higher. Raises ValueError for a mean outside 0–10.
+    the last week's mean is at least ``MORNING_RISE_MIN`` (one NRS point) higher. Raises
+    ValueError for a mean outside 0–10.
 
-    Note: the pain-monitoring rule itself (SPEC C1) is being written in
-    ``pain_monitoring``; this is the dashboard's local reading of it until the two are
-    reconciled.
+    Note: the pain-monitoring rule itself (SPEC C1) is being written in ``pain_monitoring``
+    (``morning_pain_rising``, same windows and thresholds); this is the dashboard's local
+    reading of it until the two are reconciled (then this calls it with the two means).
     """
     today = episode.today
     this_start = today - timedelta(days=course.WINDOW_DAYS - 1)
@@ -467,7 +473,7 @@ def morning_pain_rising(
     if min(len(this), len(previous)) < MORNING_MIN_DAYS:
         return None
     this_mean, previous_mean = sum(this) / len(this), sum(previous) / len(previous)
-    if this_mean <= previous_mean:
+    if round(this_mean - previous_mean, 9) < MORNING_RISE_MIN:  # 4.1 - 3.1 is a full point
         return None
     week = start_of_day(this_start, episode.tz)
     return MorningPainSignal(since=week, latest=week, previous_mean=previous_mean,

@@ -32,7 +32,9 @@ def build(*, patients: int, days: int, now: datetime, entries_per_day: int = 2,
     """Create a clinic, its physiotherapist and ``patients`` patients in care, with bulk
     inserts. Returns (clinic, physio). Patient ``i`` plays scenario ``i % 10``:
     0 red flag, 1 load (high-risk zone), 2 not settling, 3 silent for 10 days, 4 overdue
-    assignment, others ordinary (settling, the 12-month questionnaires sent).
+    assignment, 5 very high negative emotions in a balance check-in yesterday, 6 pain before
+    activity above the acceptable zone in the last week, 7 morning pain rising week on
+    week, others ordinary (settling, the 12-month questionnaires sent; 5-9 too).
 
     The episodes start ``days`` days before ``now``; entries are at 09:00 and 17:00 UTC.
     """
@@ -41,6 +43,7 @@ def build(*, patients: int, days: int, now: datetime, entries_per_day: int = 2,
     from battrerygg.clinical.pain_monitoring import follow_up_due_at
     from battrerygg.diary.models import ActivityEntry
     from battrerygg.patients.models import CareRelation, Episode, Patient
+    from battrerygg.plan.models import BalanceCheckIn
     from battrerygg.proms.models import Assignment, Response
     from battrerygg.redflags.models import RedFlagCheck
 
@@ -70,13 +73,21 @@ def build(*, patients: int, days: int, now: datetime, entries_per_day: int = 2,
                 started = datetime(day.year, day.month, day.day, 9 + 8 * n, tzinfo=UTC)
                 if started > now:
                     continue
+                ago = (today - day).days
                 baseline = 3 if scenario == 2 else (6 if offset < 7 else 3)
+                if scenario == 6 and recent:
+                    baseline = 7  # above the acceptable zone (0-5)
+                if scenario == 7 and ago < 14:
+                    baseline = 4
                 during = 7 if scenario == 1 and recent else 4
+                at_24h = baseline if ago > 1 else None
+                if scenario == 7 and at_24h is not None:  # mornings 3, then 4 (≤ baseline)
+                    at_24h = 3 if ago >= 7 else 4
                 rows.append(ActivityEntry(
                     patient=patient, kind=KINDS[(offset + n) % len(KINDS)], started_at=started,
                     local_date=day, timezone=patient.timezone, minutes=30,
                     pain_baseline=baseline, pain_during=during, pain_after=baseline,
-                    pain_24h=baseline if (today - day).days > 1 else None,
+                    pain_24h=at_24h,
                     follow_up_due_at=follow_up_due_at(started + timedelta(minutes=30),
                                                       patient.tz),
                     submission_key=uuid.uuid4(),
@@ -88,6 +99,12 @@ def build(*, patients: int, days: int, now: datetime, entries_per_day: int = 2,
     RedFlagCheck.objects.bulk_create([
         RedFlagCheck(patient=p, answers={"saddle_numbness": True}, outcome="emergency")
         for i, p in enumerate(people) if i % 10 == 0
+    ])
+    BalanceCheckIn.objects.bulk_create([
+        BalanceCheckIn(patient=p, local_date=today - timedelta(days=1), posture=5, strength=5,
+                       flexibility=5, fitness=5, load_physical=5, load_negative_emotions=9,
+                       load_stress=5, load_worrying_thoughts=5)
+        for i, p in enumerate(people) if i % 10 == 5
     ])
     Response.objects.bulk_create([
         Response(patient=p, episode=e, instrument=slot.instrument,

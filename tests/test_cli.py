@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from battrerygg.accounts.models import User
+from battrerygg.clinical.attention import Kind
 from battrerygg.diary.models import ActivityEntry
 from battrerygg.patients.models import Patient
 
@@ -18,7 +19,7 @@ def test_demo_twice_loads_once(db):
     counts = (Patient.objects.count(), ActivityEntry.objects.count())
     call_command("demo", stdout=out)
     assert (Patient.objects.count(), ActivityEntry.objects.count()) == counts
-    assert counts[0] == 6  # Anna and one patient per dashboard reason
+    assert counts[0] == 1 + len(Kind)  # Anna and one patient per dashboard reason
     assert "anna@example.se" in out.getvalue() and "admin@example.se" in out.getvalue()
 
 

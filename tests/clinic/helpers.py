@@ -39,12 +39,11 @@ def reasons(user, now: datetime = NOW, kind: Kind | None = None,
     """{patient name: [reason texts in ``language``]} of the patients with shown reasons (of
     ``kind``)."""
     out = {}
-    with translation.override(language):
-        found = signals(user, now)
-    for item in found:
-        texts = [r.text for r in item.reasons if kind is None or r.kind is kind]
-        if texts:
-            out[item.name] = texts
+    with translation.override(language):  # sentences are made when read
+        for item in signals(user, now):
+            texts = [r.text for r in item.reasons if kind is None or r.kind is kind]
+            if texts:
+                out[item.name] = texts
     return out
 
 

@@ -43,7 +43,8 @@ def test_the_same_number_of_queries_for_10_and_500_patients(client, db):
     # Every reason occurs; the large clinic's first page shows PAGE_SIZE patients with
     # signals (its 50 red flags come first), one audit row each.
     for text in ("Sök vård nu", "zonen för hög risk", "Inte bättre", "frågeformulär försenade",
-                 "Inget loggat"):
+                 "Inget loggat", "Negativa känslor skattade till 9", "över den acceptabla zonen",
+                 "Morgonsmärtan ökar vecka för vecka"):
         assert text in small_html
     assert large_html.count("Sök vård nu") == PAGE_SIZE
     assert AuditEvent.objects.count() - before == PAGE_SIZE

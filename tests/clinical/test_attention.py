@@ -200,6 +200,14 @@ def test_a_day_given_twice_counts_once():
     assert (signal.first_week_mean, signal.last_week_mean) == (5.0, 5.0)
 
 
+def test_little_pain_or_too_few_days_is_no_signal():
+    # SPEC C5 refinements (course.PAIN_FLOOR, course.MIN_DAYS; refinements.json COR01-02).
+    assert attention.not_settling(_on_day(14), _days([0] * 7, [0] * 7)) is None
+    assert attention.not_settling(_on_day(14), _days([1] * 7, [2] * 7)) is None
+    few = [DailyPain(START, 6.0), DailyPain(START + timedelta(days=13), 6.5)]
+    assert attention.not_settling(_on_day(14), few) is None
+
+
 def test_the_last_week_moves_with_today():
     signal = attention.not_settling(_on_day(20), _days([3] * 7, [2] * 6 + [3] * 7))
     assert signal.episode_day == 20
@@ -396,3 +404,98 @@ def test_daily_means_of_counts_equal_the_means_of_the_ratings():
         [(day, 2), (day, 2), (day, 2), (day, 6)]) == {day: 3.0}
     with pytest.raises(ValueError):
         course.daily_means_of_counts([(day, 2, 0)])
+
+
+# --- negative emotions (C3), a high baseline (C1), morning pain rising (C1) --------------
+
+def _checkin(day: date, rating: int) -> attention.CheckIn:
+    return attention.CheckIn(midnight(day) + timedelta(hours=9), day, rating)
+
+
+@pytest.mark.parametrize("rating,shown", [(7, False), (8, True), (10, True)])
+def test_very_high_negative_emotions_in_the_latest_checkin(rating, shown):
+    found = attention.negative_emotions(EPISODE, _checkin(date(2026, 3, 28), rating))
+    assert (found is not None) is shown
+    if shown:
+        assert found == attention.NegativeEmotionsSignal(
+            since=midnight(date(2026, 3, 28)) + timedelta(hours=9),
+            latest=midnight(date(2026, 3, 28)) + timedelta(hours=9),
+            rating=rating, day=date(2026, 3, 28))
+
+
+def test_a_checkin_before_the_episode_or_none_is_no_signal():
+    assert attention.negative_emotions(EPISODE, _checkin(START - timedelta(days=1), 10)) is None
+    assert attention.negative_emotions(EPISODE, None) is None
+    with pytest.raises(ValueError):
+        attention.negative_emotions(EPISODE, _checkin(START, 11))
+
+
+def test_a_baseline_above_the_acceptable_zone_once_is_a_signal():
+    high = entry(NOW - timedelta(days=2), baseline=6, during=5, at_24h=6)
+    found = attention.high_baseline([entry(NOW - timedelta(days=3)), high], NOW)
+    assert found == attention.HighBaselineSignal(
+        since=high.started_at, latest=high.logged_at, entries=1, highest=6, acceptable_max=5)
+    # At the top of the acceptable zone, or older than 7 days: nothing.
+    assert attention.high_baseline([entry(NOW - timedelta(days=1), baseline=5)], NOW) is None
+    assert attention.high_baseline([entry(NOW - timedelta(days=7), baseline=8)], NOW) is None
+
+
+def test_the_patients_limits_decide_a_high_baseline():
+    entries = [entry(NOW - timedelta(days=1), baseline=6, during=2),
+               entry(NOW - timedelta(days=2), baseline=7, during=2)._replace(times=3)]
+    assert attention.high_baseline(entries, NOW, ZoneLimits(3, 7)) is None
+    found = attention.high_baseline(entries, NOW, ZoneLimits(2, 4))
+    assert (found.entries, found.highest, found.acceptable_max) == (4, 7, 4)
+
+
+def _mornings(previous: list[float | None], this: list[float | None]) -> list[DailyPain]:
+    """Daily morning pain of days 9-15 and 16-22 of the episode (None: no value)."""
+    days = previous + this
+    return [DailyPain(START + timedelta(days=8 + i), pain) for i, pain in enumerate(days)
+            if pain is not None]
+
+
+def test_morning_pain_rising_week_on_week():
+    found = attention.morning_pain_rising(EPISODE, _mornings([2] * 7, [2, 2, 2, 3, 4, 4, 4]))
+    week = midnight(date(2026, 3, 24))  # days 16-22: 24-30 March
+    assert found == attention.MorningPainSignal(
+        since=week, latest=week, previous_mean=2.0, this_mean=3.0, previous_days=7,
+        this_days=7)
+
+
+def test_morning_pain_not_rising_or_too_few_mornings_is_no_signal():
+    assert attention.morning_pain_rising(EPISODE, _mornings([3] * 7, [3] * 7)) is None
+    # A rise of less than one point (2.0 -> 2.86) is noise, not a rise.
+    assert attention.morning_pain_rising(EPISODE, _mornings([2] * 7, [3] * 6 + [2])) is None
+    assert attention.morning_pain_rising(  # 3.1 -> 4.1 is a full point, floats or not
+        EPISODE, _mornings([3.1] * 7, [4.1] * 7)) is not None
+    assert attention.morning_pain_rising(EPISODE, _mornings([4] * 7, [3] * 7)) is None
+    few = [None] * 5 + [1, 1]  # two mornings only in the week before
+    assert attention.morning_pain_rising(EPISODE, _mornings(few, [4] * 7)) is None
+    three = [None] * 4 + [1, 1, 1]
+    assert attention.morning_pain_rising(EPISODE, _mornings(three, [4] * 7)) is not None
+
+
+def test_morning_pain_before_the_episode_does_not_count():
+    early = OpenEpisode(START, midnight(START + timedelta(days=9)) + timedelta(hours=12), TZ)
+    before = [DailyPain(START - timedelta(days=i), 0) for i in range(1, 8)]
+    week_one = [DailyPain(START + timedelta(days=i), 1) for i in range(3)]
+    this = [DailyPain(START + timedelta(days=i), 3) for i in range(4, 10)]
+    assert attention.morning_pain_rising(early, before + this) is None
+    assert attention.morning_pain_rising(early, before + week_one + this) is not None
+
+
+def test_the_new_kinds_come_in_their_order():
+    assert [k.name for k in Kind] == [
+        "RED_FLAG", "NEGATIVE_EMOTIONS", "LOAD", "HIGH_BASELINE", "MORNING_PAIN_RISING",
+        "NOT_SETTLING", "OVERDUE", "SILENT"]
+    evidence = Evidence(
+        episode=EPISODE, latest_checkin=_checkin(date(2026, 3, 29), 9),
+        entries=(entry(NOW - timedelta(days=1), baseline=7, during=7, at_24h=9),
+                 entry(NOW - timedelta(days=2), during=7)),
+        morning_pain=tuple(_mornings([2] * 7, [4] * 7)),
+        last_logged=NOW - timedelta(days=1),
+    )
+    assert [s.kind for s in attention.signals(evidence)] == [  # baseline questionnaires: late
+        Kind.NEGATIVE_EMOTIONS, Kind.LOAD, Kind.HIGH_BASELINE, Kind.MORNING_PAIN_RISING,
+        Kind.OVERDUE]

@@ -13,6 +13,8 @@ from tests.shared import load_case_file
 
 SB = load_case_file("startback.json")
 OD = load_case_file("odi.json")
+REFINED = load_case_file("refinements.json")
+ODI_CASES = OD["cases"] + REFINED["odi"]
 OTHER = load_case_file("other_instruments.json")
 JOURNEY = load_case_file("journey-anna-refined.json")
 
@@ -29,14 +31,20 @@ def test_startback_item9_options_are_the_cases():
     assert [o.code for o in startback.BOTHERSOME] == SB["item9_options"]
 
 
-@pytest.mark.parametrize("case", OD["cases"], ids=[c["id"] for c in OD["cases"]])
+@pytest.mark.parametrize("case", ODI_CASES, ids=[c["id"] for c in ODI_CASES])
 def test_odi_case(case):
     result = odi.score_sections(case["input"])
-    if "percent" in case["expected"]:
-        assert result.total == Decimal(str(case["expected"]["percent"]))
-    else:  # OD02: 16/45*100 = 35.555…; our rule: one decimal, half up
+    expected = case["expected"]
+    if "percent_exact" in expected:  # OD02: 16/45*100 = 35.555…; one decimal, half up
         assert result.total == Decimal("35.6")
-    assert result.category == case["expected"]["band"]
+    elif expected["percent"] is None:  # ODR02: no score, and why
+        assert result.total is None and result.category is None
+        assert result.missing_reason == expected["missing_reason"]
+        return
+    else:
+        assert result.total == Decimal(str(expected["percent"]))
+    assert result.category == expected["band"]
+    assert result.missing_reason is None
 
 
 def _other(prefix):
@@ -76,11 +84,16 @@ def test_nrs_case(case):
         assert nrs.BACK.score({"pain": str(case["input"])}).total == case["input"]
 
 
-@pytest.mark.parametrize("case", _other("CH"), ids=[c["id"] for c in _other("CH")])
+CHANGE_CASES = _other("CH") + REFINED["change"]
+
+
+@pytest.mark.parametrize("case", CHANGE_CASES, ids=[c["id"] for c in CHANGE_CASES])
 def test_change_case(case):
     i = case["input"]
     found = change.change(i["measure"], i["baseline"], i["follow_up"])
     assert found.important_improvement is case["expected"]["important_improvement"]
+    if "worsened" in case["expected"]:  # refinements.json CHR*
+        assert found.worsened is case["expected"]["worsened"]
 
 
 def test_every_case_is_covered():

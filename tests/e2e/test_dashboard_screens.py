@@ -15,7 +15,9 @@ from tests.e2e.conftest import login
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 NOW = datetime(2026, 5, 12, 7, 30, tzinfo=UTC)
-LABELS = {"red_flag": "Varningstecken", "load": "Belastning", "not_settling": "Inte bättre",
+LABELS = {"red_flag": "Varningstecken", "negative_emotions": "Negativa känslor",
+          "load": "Belastning", "high_baseline": "Smärta i vila",
+          "morning_pain_rising": "Morgonsmärta", "not_settling": "Inte bättre",
           "overdue": "Frågeformulär", "silent": "Dagbok"}
 
 
@@ -31,7 +33,7 @@ def test_dashboard_on_the_demo(open_page, artifacts, cast, width):
         items = page.locator("ol.attention > li")
         names = [items.nth(i).locator("h2").inner_text() for i in range(items.count())]
         # Demo patients in priority order; Anna and Bertil (cast) have signals too.
-        order = [expected[k] for k in ("red_flag", "load", "not_settling", "overdue", "silent")]
+        order = [expected[k] for k in LABELS]  # LABELS is in the order of priority
         assert [n for n in names if n in order] == order
         for reason, name in expected.items():
             item = items.filter(has=page.get_by_role("heading", name=name))

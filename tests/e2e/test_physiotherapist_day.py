@@ -33,8 +33,10 @@ EXERCISES = [  # (slug, sets, repetitions, minutes, times a week)
     ("katten-och-kon", "2", "10", "", "5"),
     ("promenad", "", "", "20", "4"),
 ]
-REASON_LABELS = {"red_flag": "Varningstecken", "load": "Belastning",
-                 "not_settling": "Inte bättre", "overdue": "Frågeformulär", "silent": "Dagbok"}
+REASON_LABELS = {"red_flag": "Varningstecken", "negative_emotions": "Negativa känslor",
+                 "load": "Belastning", "high_baseline": "Smärta i vila",
+                 "morning_pain_rising": "Morgonsmärta", "not_settling": "Inte bättre",
+                 "overdue": "Frågeformulär", "silent": "Dagbok"}
 
 
 def shoot(page, artifacts, step: str) -> None:

@@ -63,13 +63,14 @@ def test_a_half_answered_form_resumes_where_it_was_left(client, cast):
 
 
 def test_optional_odi_sections_may_be_skipped_but_not_too_many(client, cast):
-    """Two sections may be skipped (scored over eight); with three skipped there would be
-    no score, so the summary says so and the form is not sent (the baseline stays open)."""
+    """One section may be skipped (scored over nine, Fairbank & Pynsent 2000); with two
+    skipped there would be no score (SPEC C4 refinement), so the summary says so and the
+    form is not sent (the baseline stays open)."""
     client.force_login(cast.patient.user)
     start(client, "odi")
     r = Response.objects.get()
     for n in range(1, 11):
-        answer = "2" if n <= 7 else ""
+        answer = "2" if n <= 8 else ""
         client.post(f"/questionnaires/{r.pk}/{n}/", {"answer": answer, "go": "next"})
     refused = client.post(f"/questionnaires/{r.pk}/summary/",
                           {"submission_key": str(uuid.uuid4())})
@@ -77,10 +78,10 @@ def test_optional_odi_sections_may_be_skipped_but_not_too_many(client, cast):
     assert "För många frågor är obesvarade" in refused.content.decode()
     r.refresh_from_db()
     assert r.status == "in_progress"
-    client.post(f"/questionnaires/{r.pk}/8/", {"answer": "2", "go": "next"})
+    client.post(f"/questionnaires/{r.pk}/9/", {"answer": "2", "go": "next"})
     client.post(f"/questionnaires/{r.pk}/summary/", {"submission_key": str(uuid.uuid4())})
     r.refresh_from_db()
-    assert r.status == "submitted" and r.total == 40  # 16 of 5 × 8 answered sections
+    assert r.status == "submitted" and r.total == 40  # 18 of 5 × 9 answered sections
 
 
 def test_a_required_question_cannot_be_skipped(client, cast):

@@ -1,11 +1,12 @@
 """The physiotherapist's dashboard: which of my patients need attention, and why (SPEC T5, C7).
 
 The rules are clinical rules and live in the clinical core: ``clinical.attention`` states
-each reason and its thresholds (red flags, load twice in 7 days, not settling (C5),
-questionnaires overdue after 7 days' grace, nothing logged for 7 days), which signals a
-review hides, and the order of the patients. This module only fetches, in batches, the
-plain values those rules take, calls them, and puts the result into words
-(``clinic.texts``).
+each reason and its thresholds (red flags, very high negative emotions in the latest balance
+check-in, load twice in 7 days, a baseline above the acceptable zone, morning pain rising
+week on week, not settling (C5), questionnaires overdue after 7 days' grace, nothing logged
+for 7 days), which signals a review hides, and the order of the patients. This module only
+fetches, in batches, the plain values those rules take, calls them, and puts the result into
+words (``clinic.texts``).
 
 Only patients with an open episode that has begun have signals; others are listed by name.
 
@@ -15,10 +16,11 @@ physiotherapist's latest review that is not undone is handed to the core
 
 Queries. The dashboard is computed with a fixed number of queries whatever the number of
 patients (SPEC Q5; tests/clinic/test_dashboard_queries.py): one for the patients (with their
-current episode, care relation clinic, last entry and latest review as subqueries), one per
-source (red-flag checks of the current episodes, the last 7 days of diary entries, daily pain
-means of the two C5 weeks, sent questionnaires, assignments) over a bounded window, and one
-audit insert. A query narrows only by what no rule can contradict (the patients, a date
+current episode, care relation clinic, last entry, latest balance check-in and latest review
+as subqueries), one per source (red-flag checks of the current episodes, the last 7 days of
+diary entries, daily pain means of the two C5 weeks, daily next-morning pain of the last two
+weeks, sent questionnaires, assignments) over a bounded window, and one audit insert. A
+query narrows only by what no rule can contradict (the patients, a date
 window, not deleted); which rows count is decided by the core.
 
 Audit. Showing a patient's signals is a read of their data: each page view writes one read
@@ -34,7 +36,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery
@@ -51,6 +53,7 @@ from battrerygg.diary.queries import limits_for
 from battrerygg.localtime import midnight
 from battrerygg.patients.access import treating_relations, visible_patients
 from battrerygg.patients.models import Episode, Patient
+from battrerygg.plan.models import BalanceCheckIn
 from battrerygg.proms.models import Assignment, Response
 from battrerygg.redflags.models import RedFlagCheck
 
@@ -63,12 +66,18 @@ PAGE_SIZE = 50
 class Reason:
     """Why a patient needs attention: the core's signal, and the sentence shown for it.
 
-    kind, since, latest: as the signal's (clinical.attention.Signal). text: translated
-    sentence (clinic.texts.sentence), made in the language active when it was built.
+    kind, since, latest: as the signal's (clinical.attention.Signal). tz: the patient's time
+    zone, in which the sentence's dates are meant. text: the translated sentence
+    (clinic.texts.sentence), made when read, in the language active then: only the page's
+    patients are put into words, however many have signals.
     """
 
     signal: attention.Signal
-    text: str
+    tz: tzinfo
+
+    @property
+    def text(self) -> str:
+        return texts.sentence(self.signal, self.tz)
 
     @property
     def kind(self) -> Kind:
@@ -136,6 +145,8 @@ def _patients(user: Any) -> QuerySet[Patient]:
         "-started_at")
     review = Review.objects.filter(
         physiotherapist=user, patient=OuterRef("pk"), undone_at__isnull=True).order_by("-at", "-pk")
+    checkin = BalanceCheckIn.objects.filter(patient=OuterRef("pk")).order_by(
+        "-local_date", "-created_at", "-pk")
     return (
         visible_patients(user)
         .select_related("user", "clinic")
@@ -145,6 +156,9 @@ def _patients(user: Any) -> QuerySet[Patient]:
             care_clinic_pk=Subquery(relation.values("clinic_id")[:1]),
             last_logged=Subquery(last.values("started_at")[:1]),
             review_pk=Subquery(review.values("pk")[:1]),
+            checkin_at=Subquery(checkin.values("created_at")[:1]),
+            checkin_day=Subquery(checkin.values("local_date")[:1]),
+            checkin_emotions=Subquery(checkin.values("load_negative_emotions")[:1]),
             reviewed_at=Subquery(review.values("at")[:1]),
         )
     )
@@ -175,11 +189,11 @@ def _recent_entries(user: Any, now: datetime) -> dict[int, list[attention.DiaryE
     rows = ActivityEntry.objects.filter(
         patient__in=visible_patients(user), deleted_at__isnull=True,
         started_at__gt=now - attention.LOAD_WINDOW, started_at__lte=now,
-    ).values("patient_id", "pain_baseline", "pain_during", "pain_24h").annotate(
+    ).values("patient_id", "pain_baseline", "pain_during", "pain_24h", "pain_after").annotate(
         first=Min("started_at"), logged=Max("created_at"), at_24h=Max("pain_24h_recorded_at"),
         n=Count("pk"),
     ).values_list("patient_id", "first", "logged", "pain_baseline", "pain_during", "pain_24h",
-                  "at_24h", "n").order_by()
+                  "at_24h", "n", "pain_after").order_by()
     out: dict[int, list[attention.DiaryEntry]] = defaultdict(list)
     for patient_id, *values in rows:
         out[patient_id].append(attention.DiaryEntry._make(values))
@@ -235,6 +249,32 @@ def _daily_pain(
     }
 
 
+def _morning_pain(
+    user: Any, episodes: dict[int, attention.OpenEpisode]
+) -> dict[int, list[attention.DailyPain]]:
+    """The daily mean next-morning (24-hour) pain of the last two weeks before today (the
+    earliest of the patients' todays; whole local days, the instants with a day's margin),
+    by the activity's local date: at most eleven rows a patient a day."""
+    if not episodes:
+        return {}
+    earliest_today = min(e.today for e in episodes.values())
+    first = earliest_today - timedelta(days=2 * course.WINDOW_DAYS - 1)
+    counts: dict[int, list[tuple[date, int, int]]] = defaultdict(list)
+    for patient_id, day, pain, n in ActivityEntry.objects.filter(
+        patient__in=visible_patients(user), deleted_at__isnull=True, pain_24h__isnull=False,
+        local_date__gte=first, started_at__gte=midnight(first, UTC) - timedelta(days=1),
+    ).values("patient_id", "local_date", "pain_24h").annotate(n=Count("pk")).values_list(
+        "patient_id", "local_date", "pain_24h", "n"
+    ).order_by():
+        counts[patient_id].append((day, pain, n))
+    # The day's mean is the core's (course), as for C5.
+    return {
+        patient_id: [attention.DailyPain(day, mean)
+                     for day, mean in course.daily_means_of_counts(found).items()]
+        for patient_id, found in counts.items()
+    }
+
+
 def _questionnaires(
     user: Any, episodes: dict[int, attention.OpenEpisode]
 ) -> tuple[dict[int, set[tuple[str, str]]], dict[int, list[attention.AssignedQuestionnaire]]]:
@@ -278,6 +318,7 @@ def signals(user: Any, now: datetime) -> list[PatientSignals]:
     checks = _red_flag_checks(user, episodes)
     entries = _recent_entries(user, now)
     daily = _daily_pain(user, episodes)
+    mornings = _morning_pain(user, episodes)
     sent, assigned = _questionnaires(user, episodes)
     out = []
     for patient in everyone:
@@ -292,9 +333,14 @@ def signals(user: Any, now: datetime) -> list[PatientSignals]:
                 sent=frozenset(sent.get(patient.episode_pk, ())),
                 assigned=tuple(assigned.get(patient.episode_pk, ())),
                 last_logged=patient.last_logged, reviewed_at=patient.reviewed_at,
+                morning_pain=tuple(mornings.get(patient.pk, ())),
+                latest_checkin=(
+                    attention.CheckIn(patient.checkin_at, patient.checkin_day,
+                                      patient.checkin_emotions)
+                    if patient.checkin_at is not None else None),
             ))
             shown, hidden = attention.review(found, patient.reviewed_at)
-            item.reasons = [Reason(s, texts.sentence(s, patient.tz)) for s in shown]
+            item.reasons = [Reason(s, patient.tz) for s in shown]
             item.hidden = len(hidden)
         out.append(item)
     return sorted(out, key=PatientSignals.sort_key)

@@ -14,8 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from battrerygg.clinical.attention import (
+    HighBaselineSignal,
     Kind,
     LoadSignal,
+    MorningPainSignal,
+    NegativeEmotionsSignal,
     NotSettlingSignal,
     OverdueSignal,
     RedFlagSignal,
@@ -28,7 +31,10 @@ from battrerygg.redflags.models import OUTCOME_CHOICES
 
 KIND_LABELS = {
     Kind.RED_FLAG: gettext_lazy("Warning signs"),
+    Kind.NEGATIVE_EMOTIONS: gettext_lazy("Negative emotions"),
     Kind.LOAD: gettext_lazy("Load"),
+    Kind.HIGH_BASELINE: gettext_lazy("Pain at rest"),
+    Kind.MORNING_PAIN_RISING: gettext_lazy("Morning pain"),
     Kind.NOT_SETTLING: gettext_lazy("Not settling"),
     Kind.OVERDUE: gettext_lazy("Questionnaires"),
     Kind.SILENT: gettext_lazy("Diary"),
@@ -77,6 +83,26 @@ def _load(signal: LoadSignal) -> str:
     return _("%(what)s in the last 7 days") % {"what": ", ".join(parts)}
 
 
+def _negative_emotions(signal: NegativeEmotionsSignal) -> str:
+    return _("Negative emotions rated %(rating)d of 10 in the balance check-in of "
+             "%(date)s") % {"rating": signal.rating, "date": _date(signal.day)}
+
+
+def _high_baseline(signal: HighBaselineSignal) -> str:
+    return ngettext(
+        "Pain before an activity above the acceptable zone (%(highest)d, limit %(limit)d) "
+        "once in the last 7 days",
+        "Pain before an activity above the acceptable zone (highest %(highest)d, limit "
+        "%(limit)d) %(count)d times in the last 7 days",
+        signal.entries,
+    ) % {"count": signal.entries, "highest": signal.highest, "limit": signal.acceptable_max}
+
+
+def _morning_pain(signal: MorningPainSignal) -> str:
+    return _("Morning pain rising week on week: mean %(previous)s → %(this)s") % {
+        "previous": _mean(signal.previous_mean), "this": _mean(signal.this_mean)}
+
+
 def _not_settling(signal: NotSettlingSignal) -> str:
     return _("Not settling after %(days)d days: mean pain %(first)s → %(last)s "
              "(not lower)") % {"days": signal.episode_day,
@@ -117,8 +143,14 @@ def sentence(signal: Signal, tz: tzinfo) -> str:
     """
     if isinstance(signal, RedFlagSignal):
         return _red_flag(signal, tz)
+    if isinstance(signal, NegativeEmotionsSignal):
+        return _negative_emotions(signal)
     if isinstance(signal, LoadSignal):
         return _load(signal)
+    if isinstance(signal, HighBaselineSignal):
+        return _high_baseline(signal)
+    if isinstance(signal, MorningPainSignal):
+        return _morning_pain(signal)
     if isinstance(signal, NotSettlingSignal):
         return _not_settling(signal)
     if isinstance(signal, OverdueSignal):

@@ -9,19 +9,36 @@ red-flag answer from ``red_flags`` (SPEC C2). The kinds, in order of priority:
 
 1. ``RED_FLAG`` — a red-flag check sent in the current episode whose outcome is not
    self-care (SPEC C2: the outcome prompts contact with care), not yet reviewed.
-2. ``LOAD`` — twice or more (``LOAD_SIGNALS_NEEDED``) within ``LOAD_WINDOW`` = 7 days an
-   activity in the high-risk zone during it, or not back to baseline 24 hours after it
-   (SPEC T5 "repeatedly"; zones: Thomeé 1997; the next-morning rule: Silbernagel et al.
-   2007). A 24-hour value not yet given says nothing about the 24-hour rule, so such an
-   entry counts only when it was in the high-risk zone (known at once, SPEC C1).
-3. ``NOT_SETTLING`` — SPEC C5 (``course.not_settling`` on ``course.week_means`` of the
-   daily mean pain before activity): from day 14, the last 7 days' mean is not lower than
-   the first 7 days'.
-4. ``OVERDUE`` — a scheduled questionnaire not sent ``GRACE_DAYS`` = 7 days after its due
+2. ``NEGATIVE_EMOTIONS`` — the latest balance check-in of the episode rates negative
+   emotions very high (``balance.very_high_negative_emotions``: 8–10 of 10; SPEC C3, T5).
+   Second because it is about the person, not the back: the patient is pointed to their
+   health centre and 1177, and the physiotherapist should know at once.
+3. ``LOAD`` — twice or more (``LOAD_SIGNALS_NEEDED``) within ``LOAD_WINDOW`` = 7 days an
+   activity that provoked pain (during it or right after it, raised above the baseline
+   into the high-risk zone: ``pain_monitoring.provoking``, as the diary judges it), or not
+   back to baseline 24 hours after it (with the patient's tolerance) (SPEC T5
+   "repeatedly"; zones: Thomeé 1997; the next-morning rule: Silbernagel et al. 2007;
+   SPEC C1 refinements of the second review). A 24-hour value not yet given says nothing
+   about the 24-hour rule, so such an entry counts only when it provoked pain (known at
+   once, SPEC C1).
+4. ``HIGH_BASELINE`` — within ``LOAD_WINDOW`` an activity began with pain above the
+   acceptable zone (SPEC C1 refinement: a baseline above the acceptable zone is a signal
+   for the physiotherapist; ``pain_monitoring.baseline_above_acceptable`` with the
+   patient's limits). Once is enough: the patient's resting pain is already beyond what the model
+   accepts during activity, whatever the advice for the activity says.
+5. ``MORNING_PAIN_RISING`` — the next-morning pain is rising week on week (SPEC C1;
+   Silbernagel et al. 2007: pain and stiffness in the morning should not increase from
+   week to week): the mean of the last 7 days' morning values is at least
+   ``pain_monitoring.MORNING_RISE_MIN`` = 1 point higher than the mean of the 7 days
+   before, each week with at least ``MORNING_MIN_DAYS`` = 3 days with a value.
+6. ``NOT_SETTLING`` — SPEC C5 (``course.judge`` on ``course.week_means`` of the daily mean
+   pain before activity): from day 14, the last 7 days' mean is not lower than the first
+   7 days', with enough days rated in both and more than a little pain (``course``).
+7. ``OVERDUE`` — a scheduled questionnaire not sent ``GRACE_DAYS`` = 7 days after its due
    date while its window is still open (after the window closes it is missed and no longer
    answerable: the physiotherapist assigns a new one if needed), or an assigned
    questionnaire not sent 7 days after its date.
-5. ``SILENT`` — nothing logged in the diary for ``SILENT_DAYS`` = 7 days, since the last
+8. ``SILENT`` — nothing logged in the diary for ``SILENT_DAYS`` = 7 days, since the last
    entry, or since the episode began when nothing was ever logged.
 
 Only an open episode that has begun has signals. The thresholds of T5 ("repeatedly", "a
@@ -36,9 +53,10 @@ it) and the figures a sentence needs. Sentences are the interface's business.
 Review (SPEC C7). "Mark as reviewed" at an instant hides a signal while its newest evidence
 is not later than the review. Newest evidence: the newest unreviewed red-flag check (a
 reviewed check is never counted again); the newest time a counted entry was logged or its
-24-hour value given; for questionnaires the day the newest one became overdue; for states
-that go on (not settling, silence) the start of the current week of it, so a review hides
-them for a week, after which they show again if still true.
+24-hour value given (for a high baseline: the newest such entry logged); the latest
+check-in for negative emotions; for questionnaires the day the newest one became overdue;
+for states that go on (morning pain rising, not settling, silence) the start of the current
+week of it, so a review hides them for a week, after which they show again if still true.
 
 Order (SPEC C7). Severity first: an emergency red-flag answer before everything, then the
 other red-flag outcomes in the order of ``red_flags.PRECEDENCE``; then the kind's priority;
@@ -53,14 +71,15 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
 from typing import ClassVar, NamedTuple
 
-from battrerygg.clinical import course
+from battrerygg.clinical import balance, course, pain_monitoring
 from battrerygg.clinical.instruments import schedule
 from battrerygg.clinical.pain_monitoring import (
     DEFAULT_LIMITS,
-    Zone,
+    Session,
     ZoneLimits,
     back_to_baseline,
-    zone_of,
+    baseline_above_acceptable,
+    provoking,
 )
 from battrerygg.clinical.red_flags import PRECEDENCE, Outcome
 
@@ -69,16 +88,22 @@ LOAD_WINDOW = timedelta(days=7)  # SPEC T5 "repeatedly": counted over the last w
 LOAD_SIGNALS_NEEDED = 2  # SPEC T5 "repeatedly": twice within LOAD_WINDOW
 GRACE_DAYS = 7  # SPEC T5 "overdue": the patient has a week (reminders repeat weekly)
 SILENT_DAYS = 7  # SPEC T5 "no activity logged for a week"
+# Morning pain rising (Silbernagel 2007's weekly rule): the thresholds are the
+# pain-monitoring model's (``pain_monitoring.MORNINGS_PER_WEEK_MIN``, ``MORNING_RISE_MIN``).
+MORNING_MIN_DAYS = pain_monitoring.MORNINGS_PER_WEEK_MIN
 
 
 class Kind(IntEnum):
     """A reason for attention; the value is its priority (1 = most urgent)."""
 
     RED_FLAG = 1
-    LOAD = 2
-    NOT_SETTLING = 3
-    OVERDUE = 4
-    SILENT = 5
+    NEGATIVE_EMOTIONS = 2
+    LOAD = 3
+    HIGH_BASELINE = 4
+    MORNING_PAIN_RISING = 5
+    NOT_SETTLING = 6
+    OVERDUE = 7
+    SILENT = 8
 
 
 # ---------------------------------------------------------------------------------------
@@ -131,7 +156,8 @@ class DiaryEntry(NamedTuple):
     started_at: when the activity began; logged_at: when it was entered (aware instants).
     pain_baseline, pain_during: NRS 0–10 before and during the activity. pain_24h: NRS 0–10
     24 hours later (or the next morning), None while not given; pain_24h_at: when it was
-    given. Invalid NRS values raise ValueError in the rules (pain_monitoring).
+    given. pain_after: NRS 0–10 right after the activity, None when not given. Invalid NRS
+    values raise ValueError in the rules (pain_monitoring).
     times: how many entries this stands for (≥ 1). An adapter may give entries with the
     same pains as one, so that the rules' work does not grow with the number of entries:
     started_at is then the earliest start, logged_at and pain_24h_at the latest.
@@ -144,6 +170,7 @@ class DiaryEntry(NamedTuple):
     pain_24h: int | None = None
     pain_24h_at: datetime | None = None
     times: int = 1
+    pain_after: int | None = None
 
 
 class DailyPain(NamedTuple):
@@ -152,6 +179,16 @@ class DailyPain(NamedTuple):
 
     day: date
     mean: float
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A balance check-in (SPEC C3): when it was sent (aware), its local date, and its
+    rating of negative emotions (integer 0–10)."""
+
+    at: datetime
+    day: date
+    negative_emotions: int
 
 
 @dataclass(frozen=True)
@@ -176,7 +213,10 @@ class Evidence:
     of the scheduled questionnaires sent in this episode, timepoint a
     ``schedule.Timepoint`` value. assigned: this episode's assigned questionnaires.
     last_logged: when the newest diary entry started, None if never. reviewed_at: the
-    physiotherapist's latest review not undone, None if none.
+    physiotherapist's latest review not undone, None if none. morning_pain: the daily mean
+    of the next-morning (24-hour) pain by the activity's local date, covering at least the
+    last 14 days (others ignored). latest_checkin: the patient's latest balance check-in,
+    None if none (one before the episode is ignored).
     """
 
     episode: OpenEpisode
@@ -188,6 +228,8 @@ class Evidence:
     assigned: tuple[AssignedQuestionnaire, ...] = ()
     last_logged: datetime | None = None
     reviewed_at: datetime | None = None
+    morning_pain: tuple[DailyPain, ...] = ()
+    latest_checkin: CheckIn | None = None
 
 
 # ---------------------------------------------------------------------------------------
@@ -223,6 +265,41 @@ class LoadSignal(Signal):
     entries: int
     high_risk: int
     not_back: int
+
+
+@dataclass(frozen=True)
+class NegativeEmotionsSignal(Signal):
+    """rating: negative emotions in the latest check-in (≥ 8); day: its local date.
+    since, latest: when it was sent."""
+
+    kind: ClassVar[Kind] = Kind.NEGATIVE_EMOTIONS
+    rating: int
+    day: date
+
+
+@dataclass(frozen=True)
+class HighBaselineSignal(Signal):
+    """entries: entries of the last 7 days that began above the acceptable zone (≥ 1);
+    highest: the highest such baseline (NRS); acceptable_max: the top of the patient's
+    acceptable zone. since: the first such entry's start; latest: the newest logging."""
+
+    kind: ClassVar[Kind] = Kind.HIGH_BASELINE
+    entries: int
+    highest: int
+    acceptable_max: int
+
+
+@dataclass(frozen=True)
+class MorningPainSignal(Signal):
+    """previous_mean, this_mean: mean next-morning pain (NRS) of the 7 days before and of
+    the last 7 days (the second at least a point higher); previous_days, this_days: days
+    with a value (≥ ``MORNING_MIN_DAYS``). since, latest: the start of the last 7 days."""
+
+    kind: ClassVar[Kind] = Kind.MORNING_PAIN_RISING
+    previous_mean: float
+    this_mean: float
+    previous_days: int
+    this_days: int
 
 
 @dataclass(frozen=True)
@@ -302,22 +379,26 @@ def red_flag(
 def load(
     entries: Iterable[DiaryEntry], now: datetime, limits: ZoneLimits = DEFAULT_LIMITS
 ) -> LoadSignal | None:
-    """Reason 2: high-risk zone or not back to baseline, ``LOAD_SIGNALS_NEEDED`` times or more
-    among the entries started in ``(now - LOAD_WINDOW, now]`` (an entry counts ``times``
-    times).
+    """Reason 3: pain provoked or not back to baseline, ``LOAD_SIGNALS_NEEDED`` times or
+    more among the entries started in ``(now - LOAD_WINDOW, now]`` (an entry counts
+    ``times`` times).
 
-    Each entry is judged by ``pain_monitoring.zone_of`` with ``limits`` and
-    ``pain_monitoring.back_to_baseline`` (a missing 24-hour value is neither back nor not
-    back). Returns None below the threshold. Source: SPEC T5, C1 (Thomeé 1997; Silbernagel
-    et al. 2007).
+    Each entry is judged as the diary judges it: ``pain_monitoring.provoking`` with
+    ``limits`` (pain during or right after raised above the baseline into the high-risk
+    zone; a high resting pain that the activity did not raise is not counted, SPEC C1
+    refinement) and ``pain_monitoring.back_to_baseline`` with ``limits.follow_up_tolerance``
+    (a missing 24-hour value is neither back nor not back). Returns None below the
+    threshold. Source: SPEC T5, C1 (Thomeé 1997; Silbernagel et al. 2007).
     """
     high = not_back = 0
     counted: list[DiaryEntry] = []
     for entry in entries:
         if not now - LOAD_WINDOW < entry.started_at <= now:
             continue
-        is_high = zone_of(entry.pain_during, limits) is Zone.HIGH_RISK
-        is_not_back = back_to_baseline(entry.pain_baseline, entry.pain_24h) is False
+        is_high = provoking(Session(baseline=entry.pain_baseline, during=entry.pain_during,
+                                    after=entry.pain_after), limits)
+        is_not_back = back_to_baseline(entry.pain_baseline, entry.pain_24h,
+                                       limits.follow_up_tolerance) is False
         if is_high or is_not_back:
             high += is_high * entry.times
             not_back += is_not_back * entry.times
@@ -330,23 +411,96 @@ def load(
                       high_risk=high, not_back=not_back)
 
 
+def negative_emotions(
+    episode: OpenEpisode, latest_checkin: CheckIn | None
+) -> NegativeEmotionsSignal | None:
+    """Reason 2: the latest balance check-in rates negative emotions very high.
+
+    Only a check-in on or after the episode's start date counts; the threshold is
+    ``balance.very_high_negative_emotions`` (8–10 of 10, derivation there; SPEC C3, T5).
+    Raises ValueError for an invalid rating.
+    """
+    if latest_checkin is None or latest_checkin.day < episode.start:
+        return None
+    if not balance.very_high_negative_emotions(latest_checkin.negative_emotions):
+        return None
+    return NegativeEmotionsSignal(since=latest_checkin.at, latest=latest_checkin.at,
+                                  rating=latest_checkin.negative_emotions,
+                                  day=latest_checkin.day)
+
+
+def high_baseline(
+    entries: Iterable[DiaryEntry], now: datetime, limits: ZoneLimits = DEFAULT_LIMITS
+) -> HighBaselineSignal | None:
+    """Reason 4: an activity of the last ``LOAD_WINDOW`` began with pain above the
+    acceptable zone (``pain_monitoring.baseline_above_acceptable`` with ``limits``; an
+    entry counts ``times`` times). SPEC C1 refinement: a baseline above the
+    acceptable zone is a signal for the physiotherapist (zones: Thomeé 1997). None when
+    there is none. Raises ValueError for an invalid NRS value.
+    """
+    counted = [e for e in entries
+               if now - LOAD_WINDOW < e.started_at <= now
+               and baseline_above_acceptable(e.pain_baseline, limits)]
+    if not counted:
+        return None
+    return HighBaselineSignal(
+        since=min(e.started_at for e in counted), latest=max(e.logged_at for e in counted),
+        entries=sum(e.times for e in counted), highest=max(e.pain_baseline for e in counted),
+        acceptable_max=limits.acceptable_max)
+
+
+def morning_pain_rising(
+    episode: OpenEpisode, morning_pain: Iterable[DailyPain]
+) -> MorningPainSignal | None:
+    """Reason 5: the next-morning pain is rising week on week (Silbernagel et al. 2007:
+    pain and stiffness in the morning should not increase from week to week; SPEC C1).
+
+    morning_pain: the day's mean next-morning (24-hour) pain, by the activity's local date,
+    one value a day (a repeated day keeps the last). Compares the mean of the last 7 days
+    (today and the 6 before) with the mean of the 7 days before them, days of the episode
+    only; None unless both weeks have at least ``MORNING_MIN_DAYS`` days with a value and
+    ``pain_monitoring.morning_pain_rising`` finds the last week's mean at least
+    ``pain_monitoring.MORNING_RISE_MIN`` (one NRS point) higher. Raises ValueError for a
+    mean outside 0–10.
+    """
+    today = episode.today
+    this_start = today - timedelta(days=course.WINDOW_DAYS - 1)
+    previous_start = this_start - timedelta(days=course.WINDOW_DAYS)
+    by_day = {d.day: d.mean for d in morning_pain if d.day >= episode.start}
+    for mean in by_day.values():
+        if not 0 <= mean <= 10:
+            raise ValueError("mean pain must be within 0-10")
+    this = [m for day, m in by_day.items() if this_start <= day <= today]
+    previous = [m for day, m in by_day.items() if previous_start <= day < this_start]
+    if min(len(this), len(previous)) < MORNING_MIN_DAYS:
+        return None
+    this_mean, previous_mean = sum(this) / len(this), sum(previous) / len(previous)
+    if not pain_monitoring.morning_pain_rising([previous_mean, this_mean]):
+        return None
+    week = start_of_day(this_start, episode.tz)
+    return MorningPainSignal(since=week, latest=week, previous_mean=previous_mean,
+                             this_mean=this_mean, previous_days=len(previous),
+                             this_days=len(this))
+
+
 def not_settling(episode: OpenEpisode, daily_pain: Iterable[DailyPain]) -> NotSettlingSignal | None:
-    """Reason 3: the episode is not settling (SPEC C5).
+    """Reason 6: the episode is not settling (SPEC C5).
 
     daily_pain: the day's mean pain before activity, one value a day (``course``: each day
-    counts once). Returns None when ``course.week_means`` has nothing to compare or
-    ``course.not_settling`` says it is settling (or too early to judge).
+    counts once). Returns None when ``course.judge`` of ``course.week_means`` finds nothing
+    (settling, too early, too few days rated, little pain, or nothing to compare).
     """
-    means = course.week_means(episode.start, episode.today,
-                              {d.day: d.mean for d in daily_pain})
-    if means is None or not course.not_settling(episode.day, *means):
+    found = course.judge(episode.day, course.week_means(
+        episode.start, episode.today, {d.day: d.mean for d in daily_pain}))
+    if found is None:
         return None
     first_judged = episode.start + timedelta(days=course.JUDGE_FROM_DAY - 1)
     last_week = episode.today - timedelta(days=course.WINDOW_DAYS - 1)
     return NotSettlingSignal(
         since=start_of_day(first_judged, episode.tz),
         latest=start_of_day(last_week, episode.tz),
-        episode_day=episode.day, first_week_mean=means[0], last_week_mean=means[1],
+        episode_day=found.episode_day, first_week_mean=found.first_week_mean,
+        last_week_mean=found.last_week_mean,
     )
 
 
@@ -355,7 +509,7 @@ def overdue(
     sent: Collection[tuple[str, str]],
     assigned: Iterable[AssignedQuestionnaire] = (),
 ) -> OverdueSignal | None:
-    """Reason 4: questionnaires not sent ``GRACE_DAYS`` after their due date.
+    """Reason 7: questionnaires not sent ``GRACE_DAYS`` after their due date.
 
     Scheduled ones (``schedule.plan`` of the episode) count from the day after due + grace
     up to the day their window closes, unless (instrument, timepoint) is in ``sent``;
@@ -381,7 +535,7 @@ def overdue(
 
 
 def silent(episode: OpenEpisode, last_logged: datetime | None) -> SilentSignal | None:
-    """Reason 5: nothing logged for ``SILENT_DAYS`` days or more.
+    """Reason 8: nothing logged for ``SILENT_DAYS`` days or more.
 
     Counted from ``last_logged`` (the last entry's start), or from the start of the
     episode's first day when nothing was ever logged. Exactly 7 days counts.
@@ -407,7 +561,10 @@ def signals(evidence: Evidence) -> list[Signal]:
         return []
     found: list[Signal | None] = [
         red_flag(evidence.red_flag_checks, episode, evidence.reviewed_at),
+        negative_emotions(episode, evidence.latest_checkin),
         load(evidence.entries, episode.now, evidence.limits),
+        high_baseline(evidence.entries, episode.now, evidence.limits),
+        morning_pain_rising(episode, evidence.morning_pain),
         not_settling(episode, evidence.daily_pain),
         overdue(episode, evidence.sent, evidence.assigned),
         silent(episode, evidence.last_logged),

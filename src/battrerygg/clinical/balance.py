@@ -219,3 +219,23 @@ def suggestions(ratings: Ratings) -> list[Suggestion]:
         )
         for f in chosen
     ]
+
+
+VERY_HIGH_NEGATIVE_EMOTIONS = 8
+"""A rating of negative emotions from 8 of 10 up is "very high" (SPEC C3 with T5: a signal
+for the physiotherapist; the patient is pointed to their health centre and 1177).
+
+Derivation: the balance is a teaching model, not a validated instrument (SPEC C3), so no
+study gives a cut-off for this item. On 0–10 rating scales the top band ("severe") is
+commonly placed from 7 (Serlin RC et al., Pain 1995;61:277–284, for pain); "very high" is
+read as the ratings above that, 8–10, so that the signal points at the few patients who
+rate their negative emotions near the top of the scale. A lower screen such as the Distress
+Thermometer's 4 (NCCN; Roth AJ et al., Cancer 1998;82:1904–1908) asks for a validated
+instrument and would put most patients in pain on the dashboard. This programme's choice;
+to be confirmed by a clinician."""
+
+
+def very_high_negative_emotions(rating: int) -> bool:
+    """True when a rating of negative emotions (integer 0–10) is very high: at least
+    ``VERY_HIGH_NEGATIVE_EMOTIONS`` (8). Raises ValueError for an invalid rating."""
+    return validate_rating(rating) >= VERY_HIGH_NEGATIVE_EMOTIONS

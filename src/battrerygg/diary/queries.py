@@ -153,8 +153,9 @@ def flare_up_plan(user: Any, patient: Patient) -> FlareUpPlan | None:
     return FlareUpPlan.objects.filter(patient=patient).first()
 
 
-def not_settling(user: Any, patient: Patient, today: date) -> bool | None:
-    """SPEC C5 on the baseline pain logged in the diary during the current episode."""
+def not_settling(user: Any, patient: Patient, today: date) -> course.NotSettling | None:
+    """SPEC C5 on the baseline pain logged in the diary during the current episode: the
+    figures (how long it has been, both weekly means) when it is not settling, else None."""
     episode = current_episode(patient)
     if episode is None or today < episode.start_date:
         return None

@@ -190,11 +190,28 @@ SHORT_SCALE = {  # after a bare score in a list: "4 of 10", "20 %"
     "nrs_back": _("of 10"), "nrs_leg": _("of 10"), "startback": _("of 9"), "odi": "%",
     "psfs": _("of 10"), "orebro": _("of 100"), "pseq": _("of 60"),
 }
+# The verdict of a change from baseline (clinical.instruments.change.Verdict, SPEC C6).
+CHANGE_VERDICTS = {
+    "important_improvement": _("clinically important improvement"),
+    "improved": _("better, but not a clinically important change"),
+    "unchanged": _("unchanged"),
+    "worsened": _("worse"),
+    "important_worsening": _("clinically important worsening"),
+}
+# The same verdicts in the words patients read: "clear" rather than "clinically important"
+# (issue 12, words patients read).
+PATIENT_CHANGE_VERDICTS = {
+    "important_improvement": _("clear improvement"),
+    "improved": _("better, but not yet a clear improvement"),
+    "unchanged": _("unchanged"),
+    "worsened": _("worse"),
+    "important_worsening": _("clearly worse"),
+}
 MISSING = {
     "incomplete": _("There is no score because not every question was answered."),
     "too_many_unanswered": _(
-        "There is no score because more than two of the ten sections were left unanswered. "
-        "The index is only reliable with at least eight sections answered."),
+        "There is no score because more than one of the ten sections was left unanswered. "
+        "The index is only reliable with at least nine sections answered."),
     "no_activity": _("There is no score because no activity was rated."),
 }
 
@@ -213,7 +230,7 @@ ERRORS = {
     "incomplete": _("Please answer every question before you send the form."),
     "no_activity": _("Name and rate at least one activity before you send the form."),
     "too_many_unanswered": _("Too many questions are unanswered to give a result. Answer at "
-                             "least eight of the ten before you send the form."),
+                             "least nine of the ten before you send the form."),
     "paper_only": _("You fill in this questionnaire on paper with your physiotherapist: its "
                     "official wording is not installed here."),
     "closed": _("The time to answer this questionnaire has passed. Your physiotherapist can "

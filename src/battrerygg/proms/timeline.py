@@ -1,5 +1,7 @@
 """Sent questionnaires on the physiotherapist's timeline of a patient
-(``patients.timeline``): one event per response, with its score and category."""
+(``patients.timeline``): one event per response, with its score, category and, for a
+follow-up of NRS or ODI, the change since baseline and its verdict (SPEC C6: a worsening is
+named as such; no verdict from a baseline of 0)."""
 
 from __future__ import annotations
 
@@ -26,5 +28,20 @@ def questionnaires_source(user: Any, patient: Patient) -> Iterable[Event]:
         yield Event(
             at=response.submitted_at or response.started_at, kind="questionnaires",
             title=f"{texts.TITLES[response.instrument]}: {score}",
-            details=tuple(str(x) for x in (category, response.get_timepoint_display()) if x),
+            details=tuple(str(x) for x in (category, response.get_timepoint_display(),
+                                           _change(response)) if x),
         )
+
+
+def _change(response: Any) -> str:
+    """"Since the start: −4 (clinically important improvement)", or "" without a change."""
+    found = queries.change_from_baseline(response)
+    if found is None:
+        return ""
+    points = number_format(found.points.normalize())
+    if found.points > 0:
+        points = f"+{points}"
+    if found.verdict is None:
+        return gettext("Since the start: %(points)s") % {"points": points}
+    return gettext("Since the start: %(points)s (%(verdict)s)") % {
+        "points": points, "verdict": texts.CHANGE_VERDICTS[found.verdict.value]}

@@ -223,10 +223,13 @@ def history(request: HttpRequest, patient: Any, instrument_id: str) -> HttpRespo
         "meaning": texts.SCORE_MEANING[instrument.id],
         "chart": chart.build(values, instrument.max_total),
         "rows": [
-            {"r": r, "change": queries.change_from_baseline(r),
+            {"r": r, "change": change,
+             "verdict": (texts.PATIENT_CHANGE_VERDICTS.get(change.verdict or "", "")
+                         if change else ""),
              "category": texts.PATIENT_CATEGORIES.get((r.instrument, r.category), ""),
              "scale": texts.SHORT_SCALE[r.instrument]}
             for r in reversed(sent)
+            for change in [queries.change_from_baseline(r)]
         ],
         "timepoints": dict(Timepoint.choices),
     })

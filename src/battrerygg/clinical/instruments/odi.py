@@ -4,11 +4,14 @@ Structure: ten sections (pain intensity, personal care, lifting, walking, sittin
 standing, sleeping, sex life, social life, travelling), each with six statements scored
 0–5. Score (percent) = sum of the answered sections ÷ (5 × answered sections) × 100.
 
-Missing sections (our rule, stated here and tested): a section may be left unanswered
-(e.g. sex life); the score is then computed over the answered sections, as Fairbank &
-Pynsent describe. With more than ``MAX_UNANSWERED`` = 2 sections unanswered there is no
-score (``missing_reason="too_many_unanswered"``): common registry practice, since each
-missing section makes the percentage rest on fewer questions.
+Missing sections (SPEC C4 refinement, turn 2): a section may be left unanswered (e.g. sex
+life); with at most ``MAX_UNANSWERED`` = 1 unanswered the score is computed over the
+answered sections (sum ÷ 45 × 100), the computation Fairbank & Pynsent (2000) give for one
+missed section. With two or more unanswered there is no score
+(``missing_reason="too_many_unanswered"``): the published method covers one missed section
+only, and each further gap makes the percentage rest on fewer questions. An answer of 0
+counts as answered (cases ODR03). Until turn 2 the product allowed two; stored results were
+recomputed by the proms migration ``0002_odi_one_unanswered_section``.
 
 Rounding: the percentage is rounded to one decimal, half up (16/45 × 100 = 35.555… →
 35.6); the band is read from the rounded percentage.
@@ -45,7 +48,7 @@ SECTIONS = (
     "pain_intensity", "personal_care", "lifting", "walking", "sitting", "standing",
     "sleeping", "sex_life", "social_life", "travelling",
 )
-MAX_UNANSWERED = 2
+MAX_UNANSWERED = 1
 STATEMENTS = tuple(Option(str(value), value) for value in range(6))
 
 

@@ -161,16 +161,6 @@ LOAD_NEEDS_WORK_AT_LEAST = 4
 Teaching-model choice, the mirror of CAPACITY_NEEDS_WORK_AT_MOST (10 − 6 = 4): a load of 0–3
 is light and gets no suggestion."""
 
-NEGATIVE_EMOTIONS_VERY_HIGH = 8
-"""Negative emotions rated 8 or higher are very high: the patient is pointed to their health
-centre and 1177 for support beyond the back programme.
-
-Teaching-model choice (the balance is not a screening instrument for depression or anxiety,
-SPEC C3): the top three steps of the 0–10 scale, where "a great deal" of low mood, frustration
-or sadness is reported. It only decides whether a line of advice about where to get help is
-shown; it diagnoses nothing."""
-
-
 def needs_work(factor: Capacity | Load, rating: int) -> bool:
     """Whether a factor's rating (integer 0–10) is worth working on (teaching-model choice).
 
@@ -184,11 +174,12 @@ def needs_work(factor: Capacity | Load, rating: int) -> bool:
 
 
 def emotions_very_high(ratings: Ratings) -> bool:
-    """True when negative emotions are rated NEGATIVE_EMOTIONS_VERY_HIGH (8) or more.
-
-    The patient-side pages then point to the health centre and 1177 (teaching-model choice,
-    see the constant)."""
-    return ratings.loads[Load.NEGATIVE_EMOTIONS] >= NEGATIVE_EMOTIONS_VERY_HIGH
+    """True when the check-in's negative emotions are very high
+    (``very_high_negative_emotions``: 8 or more, derivation at
+    ``VERY_HIGH_NEGATIVE_EMOTIONS``). The patient-side pages then point to the health
+    centre and 1177; the physiotherapist's dashboard shows the same threshold (C7). It only
+    decides where help is pointed to; it diagnoses nothing."""
+    return very_high_negative_emotions(ratings.loads[Load.NEGATIVE_EMOTIONS])
 
 
 @dataclass(frozen=True)

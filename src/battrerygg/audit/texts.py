@@ -51,6 +51,8 @@ WHAT: dict[What, Promise] = {
     What.GROUPS_BOOKING_CANCELLED: _("your group sessions"),
     What.GROUPS_ATTENDANCE: _("your group sessions"),
     What.GROUPS_ROSTER: _("the list of participants of a group session"),
+    What.REQUEST: _("a page that was refused"),
+    What.ACCESS_LOG: _("the log of who has read your record"),
 }
 
 OTHER: Promise = _("your data")

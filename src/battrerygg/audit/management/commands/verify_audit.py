@@ -21,7 +21,10 @@ class Command(BaseCommand):
         head = ChainHead.objects.filter(pk=1).values_list("seq", "hash").first()
         rows = (AuditEvent.objects.order_by("seq").values("id", "hash", *FIELDS)
                 .iterator(chunk_size=5000))
-        count, broken = first_break(rows, head)
+        try:
+            count, broken = first_break(rows, head)
+        finally:
+            rows.close()  # a server-side cursor on PostgreSQL, left early on a break
         if broken is None:
             self.stdout.write(f"audit log intact: {count} rows")
             return

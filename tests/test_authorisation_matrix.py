@@ -152,6 +152,8 @@ ROUTES: dict[str, Route] = {
     "clinic:patients": Route(get=PHYSIO_PAGE),
     "clinic:patient": Route(kwargs=_a("ref"), get=A_STAFF),
     "clinic:staff": Route(get=ADMIN_PAGE, post=True),
+    # the access-log review (T8): the clinic admin; masked personnummer, no names
+    "clinic:log": Route(get=ADMIN_PAGE, post=True),
     "clinic:staff_invite": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
                                  get=None, post=True),
     "clinic:staff_remove": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},

@@ -212,6 +212,9 @@ BEHIND_PROXY = envbool("BATTRERYGG_BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The access-log review (clinic.log_review): more distinct patients read by one staff
+# member on one day than this is an "unusual volume", shown first.
+LOG_REVIEW_DAILY_PATIENTS = envint("BATTRERYGG_LOG_REVIEW_DAILY_PATIENTS", 25)
 # Browser features no page of the product uses (web.middleware.RequestIdMiddleware).
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "

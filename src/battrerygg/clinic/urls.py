@@ -3,7 +3,7 @@ the access layer on every request (``web.pages.patient_page``)."""
 
 from django.urls import path
 
-from battrerygg.clinic import views, views_admin, views_dashboard
+from battrerygg.clinic import views, views_admin, views_dashboard, views_log
 
 app_name = "clinic"
 urlpatterns = [
@@ -13,4 +13,5 @@ urlpatterns = [
     path("staff/", views_admin.staff, name="staff"),
     path("staff/<int:membership_id>/remove/", views_admin.remove_staff, name="staff_remove"),
     path("staff/<int:membership_id>/invite/", views_admin.invite_staff, name="staff_invite"),
+    path("log/", views_log.log, name="log"),
 ]

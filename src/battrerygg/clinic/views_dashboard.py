@@ -25,6 +25,7 @@ from battrerygg.web.pages import posted_id, staff_page
 # Clinic admin pages (their URL names, if installed): staff and groups management.
 ADMIN_LINKS = (
     ("clinic:staff", gettext_lazy("Staff")),
+    ("clinic:log", gettext_lazy("Access log")),
     ("clinic:groups", gettext_lazy("Groups")),
     ("programme:groups", gettext_lazy("Groups")),
 )

@@ -8,7 +8,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.test_authorisation_matrix import POST_DATA, ROUTES, frozen, login_as, world  # noqa: F401 (fixtures)
+from tests import test_authorisation_matrix as matrix
+from tests.test_authorisation_matrix import POST_DATA, ROUTES, login_as
+
+# The matrix's world (A's things, one of each), as fixtures of this module.
+frozen, world = matrix.frozen, matrix.world
 
 HUGE = "99999999999999999999"
 NUMBERS = (HUGE, "-1", "-99999999999999999999", "1e400")

@@ -374,7 +374,9 @@ def may_review_log(user: Any) -> bool:
 
 def may_review_patient(user: Any, patient: Patient) -> bool:
     """The log reviewer searches the log by a patient of a clinic they manage (the
-    patient's clinic)."""
+    patient's clinic; a patient of no clinic: no)."""
+    if patient.clinic_id is None:
+        return False
     return managed_clinics(user).filter(pk=patient.clinic_id).exists()
 
 

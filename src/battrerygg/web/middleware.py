@@ -10,8 +10,8 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -54,8 +54,8 @@ def client_address(request: HttpRequest) -> str | None:
 
 class RequestIdMiddleware:
     """Give every request an id, shared by the access log (``audit.services``), the
-    request log (``audit.context.RequestIdFilter``) and the response (``X-Request-ID``); behind our own
-    proxy, the proxy's id is kept. Every response also carries ``Permissions-Policy``
+    request log (``audit.context.RequestIdFilter``) and the response (``X-Request-ID``);
+    behind our own proxy, the proxy's id is kept. Every response also carries ``Permissions-Policy``
     (``settings.PERMISSIONS_POLICY``)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

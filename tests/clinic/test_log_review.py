@@ -176,3 +176,10 @@ def test_nobody_else_reviews(client, cast, who):
     client.force_login(user)
     assert client.get("/clinic/log/").status_code == 403
     assert log_review.staff_choices(user) == []
+
+
+def test_every_key_has_a_name_for_the_reviewer():
+    from battrerygg.audit.texts import REVIEW, review_label
+
+    assert sorted(set(What) - set(REVIEW)) == []
+    assert review_label("no.such.key") == "no.such.key"

@@ -34,6 +34,7 @@ from battrerygg.accounts.models import Role
 from battrerygg.audit.keys import What
 from battrerygg.audit.models import AuditEvent
 from battrerygg.audit.services import record_log_review
+from battrerygg.audit.texts import review_label
 from battrerygg.localtime import midnight
 from battrerygg.patients import identity
 from battrerygg.patients.access import (
@@ -82,6 +83,11 @@ class Row:
     @property
     def patient_label(self) -> str:
         return patient_label(self.event.patient)
+
+    @property
+    def what_label(self) -> str:
+        """What the row is about, in the reviewer's words (``audit.texts.REVIEW``)."""
+        return review_label(self.event.what)
 
     @property
     def actor_label(self) -> str:

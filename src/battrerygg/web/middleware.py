@@ -166,8 +166,9 @@ class AccessDeniedMiddleware:
 
 
 def _record_refusal(request: HttpRequest) -> None:
-    user = request.user if request.user.is_authenticated else None
-    match = request.resolver_match
+    user = getattr(request, "user", None)
+    user = user if user is not None and user.is_authenticated else None
+    match = getattr(request, "resolver_match", None)
     ref = match.kwargs.get("ref") if match is not None else None
     patient = Patient.objects.filter(ref=ref).first() if isinstance(ref, uuid.UUID) else None
     record_denied(actor=user, patient=patient,

@@ -174,8 +174,9 @@ def record_reads(*, actor: Any, shown: list[tuple[Any, Any]], what: What,
     a single INSERT, for pages that show several patients' data at once (the dashboard, a
     group session's roster).
 
-    Callers keep ``shown`` below the backend's batch limit (SQLite since 3.32: 32766
-    parameters, 16 per row), so that one page view is one insert.
+    Callers keep ``shown`` below the backend's batch limit (Django's SQLite backend: 999
+    parameters, 15 per row, so up to 66 rows), so that one page view is one insert; the
+    chain costs two more queries (its head locked, then moved), whatever the number.
     """
     return _append([
         _row(actor=actor, patient=patient, action=AuditEvent.Action.READ, what=what,

@@ -35,7 +35,12 @@ _scope: ContextVar[tuple[Any, Any, Any] | None] = ContextVar("audit_scope", defa
 def _lock_head(count: int) -> tuple[int, str]:
     """Reserve ``count`` places at the end of the chain: lock the head row (an UPDATE, held
     until the transaction ends) and return (the seq of the first new row, the hash of the
-    row before it). Creates the head of an empty log (after a flush)."""
+    row before it). Creates the head of an empty log (after a flush).
+
+    The last hash is kept in the head row, not read from the log in the same statement: on
+    PostgreSQL a subquery of an UPDATE that waited for the lock sees the rows of its own
+    snapshot, not those the writer before it just committed, and the chain would fork
+    (``test_writers_in_parallel_do_not_fork_the_chain`` fails so)."""
     table = connection.ops.quote_name(ChainHead._meta.db_table)
     with connection.cursor() as cursor:
         for _attempt in range(2):

@@ -130,3 +130,14 @@ def test_writers_in_parallel_do_not_fork_the_chain(django_user_model):
         list(range(1, 161))
     assert ChainHead.objects.get().seq == 160
     call_command("verify_audit")
+
+
+def test_rows_are_written_through_the_services_only(cast):
+    """A row made by hand (no place in the chain, no hash) is refused by the model."""
+    from battrerygg.audit.models import AuditImmutable
+
+    with pytest.raises(AuditImmutable):
+        AuditEvent.objects.create(patient=cast.patient, action="read", what="diary", seq=999)
+    with pytest.raises(AuditImmutable):
+        AuditEvent.objects.bulk_create([AuditEvent(patient=cast.patient, action="read",
+                                                   what="diary", seq=999)])

@@ -56,10 +56,17 @@ def test_a_read_row_carries_the_request_id_and_address(client, cast):
 
 
 def test_the_request_log_names_the_request(client, cast, caplog):
+    """403 (logged inside the middleware) and 404 (logged by Django after it)."""
+    from battrerygg.audit.context import RequestIdFilter
+
     client.force_login(cast.patient.user)
     with caplog.at_level(logging.WARNING, logger="django.request"):
-        response = client.get("/clinic/")
-    assert [r.request_id for r in caplog.records] == [response["X-Request-ID"]]
+        refused = client.get("/clinic/")
+        missing = client.get("/does-not-exist/")
+    for record in caplog.records:
+        RequestIdFilter().filter(record)
+    assert [r.request_id for r in caplog.records] == [refused["X-Request-ID"],
+                                                      missing["X-Request-ID"]]
 
 
 def test_a_proxys_request_id_is_kept_only_behind_our_proxy(client, settings):

@@ -41,9 +41,12 @@ def current_request() -> RequestInfo | None:
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds ``request_id`` (of the request being served, else "-") to every log record."""
+    """Adds ``request_id`` to every log record: of the request being served, or of the
+    request the record names (Django logs a 404 after the middleware has finished, with
+    ``extra={"request": …}``; the middleware sets ``request.request_id``); else "-"."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         info = _request.get()
-        record.request_id = info.request_id if info else "-"
+        named = getattr(getattr(record, "request", None), "request_id", None)
+        record.request_id = info.request_id if info else (named or "-")
         return True

@@ -65,6 +65,7 @@ class RequestIdMiddleware:
         given = request.META.get("HTTP_X_REQUEST_ID", "")
         request_id = given if settings.BEHIND_PROXY and REQUEST_ID.fullmatch(given) \
             else uuid.uuid4().hex
+        request.request_id = request_id  # type: ignore[attr-defined]  # for the request log
         with request_context(request_id, client_address(request)):
             response = self.get_response(request)
         response.headers["X-Request-ID"] = request_id

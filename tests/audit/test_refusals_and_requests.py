@@ -103,3 +103,21 @@ def test_an_oversized_body_is_refused(client, cast, settings):
     client.force_login(cast.patient.user)
     big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
     assert client.post("/diary/new/", {"description": big}).status_code == 400
+
+
+def test_refusals_that_views_answer_themselves_are_rows_too(client, cast, log_activity):
+    """B sends the 24-hour value of A's entry, and ends A's goal: two 404s, two rows."""
+    from datetime import date
+
+    from battrerygg.plan.services import set_goal
+
+    entry = log_activity(cast.patient, date(2026, 3, 10))
+    goal = set_goal(cast.patient, activity="walking", unit="minutes", target=60,
+                    today=date(2026, 3, 10))
+    client.force_login(cast.patient_b.user)
+    assert client.post(f"/diary/{entry.pk}/follow-up/", {"pain_24h": "3"}).status_code == 404
+    assert client.post(f"/goals/{goal.pk}/end/").status_code == 404
+    rows = AuditEvent.objects.filter(action="denied").order_by("seq")
+    assert [(r.actor, r.object_id) for r in rows] == [
+        (cast.patient_b.user, f"POST /diary/{entry.pk}/follow-up/"),
+        (cast.patient_b.user, f"POST /goals/{goal.pk}/end/")]

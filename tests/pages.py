@@ -30,6 +30,13 @@ PATIENT = [
     "/my-record/access/",
 ]
 
+# The clinic admin's pages (the cast's clinic_admin).
+ADMIN = [
+    "/clinic/",
+    "/clinic/staff/",
+    "/clinic/log/",
+]
+
 
 def lesson_paths() -> list[str]:
     from battrerygg.guide.content import lessons

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "battrerygg.web.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "battrerygg.web.middleware.DatabaseUnavailableMiddleware",
@@ -220,6 +221,20 @@ BEHIND_PROXY = envbool("BATTRERYGG_BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The access-log review (clinic.log_review): more distinct patients read by one staff
+# member on one day than this is an "unusual volume", shown first.
+LOG_REVIEW_DAILY_PATIENTS = envint("BATTRERYGG_LOG_REVIEW_DAILY_PATIENTS", 25)
+# Browser features no page of the product uses (web.middleware.RequestIdMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# Request bodies, set explicitly: the forms are small and nothing large is uploaded; a
+# larger body, more fields or more files are refused with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("BATTRERYGG_MAX_REQUEST_BYTES", 256 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy: nothing from other hosts, no inline script.
@@ -268,7 +283,11 @@ SITE_URL = os.environ.get("BATTRERYGG_SITE_URL", "http://127.0.0.1:8000")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line names the request it belongs to (X-Request-ID, also in the access log).
+    "filters": {"request_id": {"()": "battrerygg.audit.context.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("BATTRERYGG_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -65,5 +65,6 @@ def snapshot():
         for m in (User, Patient, Episode, CareRelation, Assessment, Consent, Invite,
                   EpisodeEnding, Response)
     } | {"ended": Episode.objects.filter(end_date__isnull=False).count(),
-         # a page sent back with its errors is a read (one row); changes must be none
-         "changes": AuditEvent.objects.exclude(action="read").count()}
+         # a page sent back with its errors is a read (one row); changes must be none (a
+         # refusal is logged as "denied")
+         "changes": AuditEvent.objects.exclude(action__in=("read", "denied")).count()}

@@ -113,7 +113,8 @@ def test_a_long_timeline_is_paged_newest_first(client, cast, log_activity):
 
 def test_a_staff_form_sent_back_with_errors_is_a_read_and_a_404_is_not(client, cast):
     """A page shown again with its errors shows the patient's data: one row. A 404 inside a
-    patient's pages (an unknown prescription) shows nothing: no row."""
+    patient's pages (an unknown prescription) shows nothing: no read row (the refusal is
+    logged as such)."""
     client.force_login(cast.physio)
     last = AuditEvent.objects.order_by("pk").last().pk
     response = client.post(f"/clinic/patients/{cast.patient.ref}/programme/", {"sets": "0"})
@@ -123,7 +124,7 @@ def test_a_staff_form_sent_back_with_errors_is_a_read_and_a_404_is_not(client, c
     last = rows[-1].pk
     assert client.get(
         f"/clinic/patients/{cast.patient.ref}/programme/999999/change/").status_code == 404
-    assert not AuditEvent.objects.filter(pk__gt=last).exists()
+    assert [r.action for r in AuditEvent.objects.filter(pk__gt=last)] == ["denied"]
 
 
 @time_machine.travel(datetime(2026, 3, 20, 9, tzinfo=UTC), tick=False)

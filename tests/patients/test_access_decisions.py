@@ -288,3 +288,39 @@ def test_the_patient_sees_who_can_see_them_now(cast):
     cast.physio.is_active = False
     cast.physio.save()
     assert list(access.care_team(cast.patient)) == []
+
+
+def test_the_clinic_admin_reviews_the_log_of_their_clinics(cast):
+    """SPEC T8: the log reviewer is the clinic admin; they search by their clinics'
+    patients, and see the rows about those patients, made for those clinics, or made for no
+    clinic by those clinics' staff."""
+    from battrerygg.audit.keys import What
+    from battrerygg.audit.models import AuditEvent
+    from battrerygg.audit.services import record_denied, record_read
+
+    assert answers(cast, access.may_review_log) == {"clinic_admin"}
+    assert answers(cast, access.may_review_patient, cast.patient) == {"clinic_admin"}
+    record_read(actor=cast.physio, patient=cast.patient, what=What.DIARY)
+    record_denied(actor=cast.colleague, object_id="GET /x/")
+    record_denied(actor=cast.other_physio, object_id="GET /y/")
+    mine = access.reviewable_events(cast.clinic_admin)
+    assert set(mine) == set(AuditEvent.objects.exclude(actor=cast.other_physio))
+    assert not access.reviewable_events(cast.physio).exists()
+    assert not access.reviewable_events(AnonymousUser()).exists()
+
+
+def test_had_care_relation_is_judged_at_the_time_of_the_row(cast):
+    from django.utils import timezone
+
+    from battrerygg.audit.keys import What
+    from battrerygg.audit.models import AuditEvent
+    from battrerygg.audit.services import record_read
+    from battrerygg.patients.models import CareRelation
+
+    during = record_read(actor=cast.physio, patient=cast.patient, what=What.DIARY)
+    CareRelation.objects.filter(physiotherapist=cast.physio, patient=cast.patient).update(
+        ended_at=timezone.now())
+    after = record_read(actor=cast.physio, patient=cast.patient, what=What.DIARY)
+    flags = dict(AuditEvent.objects.filter(pk__in=[during.pk, after.pk])
+                 .annotate(related=access.had_care_relation()).values_list("pk", "related"))
+    assert flags == {during.pk: True, after.pk: False}

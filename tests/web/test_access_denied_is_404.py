@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.test import RequestFactory
 
@@ -22,25 +23,32 @@ def _main(response) -> str:
     return re.search(r"<main.*</main>", response.content.decode(), re.S).group(0)
 
 
-def test_the_middleware_turns_access_denied_into_404_and_nothing_else():
+def test_the_middleware_turns_access_denied_into_404_and_nothing_else(db):
+    """AccessDenied: 404 and a refusal row; any other exception: left alone, no row."""
     middleware = AccessDeniedMiddleware(lambda request: None)
     request = RequestFactory().get("/")
+    request.user = AnonymousUser()
     with pytest.raises(Http404):
         middleware.process_exception(request, AccessDenied())
     assert middleware.process_exception(request, ValueError("other")) is None
+    assert list(AuditEvent.objects.values_list("action", "object_id")) == [("denied", "GET /")]
 
 
-def test_another_patients_entry_is_the_ordinary_404_page_without_a_row(client, cast,
-                                                                       log_activity):
+def test_another_patients_entry_is_the_ordinary_404_page_without_a_read_row(client, cast,
+                                                                            log_activity):
+    """The same 404 page as for an unknown page; the access log records the refusal (who,
+    which path) and no read."""
     entry = log_activity(cast.patient_b, date(2026, 3, 10))
     client.force_login(cast.patient.user)
     unknown = client.get("/no-such-page/")
-    before = AuditEvent.objects.count()
+    before = max(AuditEvent.objects.values_list("pk", flat=True), default=0)
     refused = client.get(f"/diary/{entry.pk}/")
     assert refused.status_code == unknown.status_code == 404
     assert [t.name for t in refused.templates][:1] == ["404.html"]
     assert _main(refused) == _main(unknown)  # the same page
-    assert AuditEvent.objects.count() == before
+    rows = AuditEvent.objects.filter(pk__gt=before)
+    assert [(r.action, r.actor, r.object_id) for r in rows] == [
+        ("denied", cast.patient.user, f"GET /diary/{entry.pk}/")]
 
 
 def test_another_physiotherapists_patient_is_404_without_a_row(client, cast):

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 import battrerygg
-from tests.pages import PATIENT, PUBLIC, add_plan_data, lesson_paths
+from tests.pages import ADMIN, PATIENT, PUBLIC, add_plan_data, lesson_paths
 from tests.redflags.helpers import red_flag_form
 
 CATALOGUE = Path(battrerygg.__file__).parent / "locale" / "sv" / "LC_MESSAGES" / "django.po"
@@ -128,7 +128,7 @@ def busy_patient(cast, log_activity):
     return cast.patient
 
 
-def test_no_english_on_swedish_pages(client, busy_patient, missing_swedish):
+def test_no_english_on_swedish_pages(client, cast, busy_patient, missing_swedish):
     phrases = english_phrases()
     assert len(phrases) > 100
     pages = {}
@@ -152,6 +152,10 @@ def test_no_english_on_swedish_pages(client, busy_patient, missing_swedish):
 
     pages["stop reminders"] = client.get(f"/reminders/stop/{token_for(busy_patient)}/")
     pages["stop reminders bad link"] = client.get("/reminders/stop/nonsense/")
+    client.force_login(cast.clinic_admin)
+    for path in ADMIN:
+        pages[f"admin {path}"] = client.get(path)
+    pages["admin log search errors"] = client.post("/clinic/log/", {"patient": "nobody"})
     found = {}
     for name, response in pages.items():
         assert response.status_code in (200, 302, 400, 404), name

@@ -92,6 +92,10 @@ class What(StrEnum):
     GROUPS_ROSTER = "groups.roster"
     # The physiotherapist's review of the dashboard signals (clinic).
     CLINIC_REVIEW = "clinic.review"
+    # A refused attempt (action "denied"): a page or form the access layer said no to.
+    REQUEST = "request"
+    # The clinic's log reviewer searching or exporting the access log (SPEC T8).
+    ACCESS_LOG = "access_log"
 
 
 # Keys stored before a rename, and the member they mean now. Changes of a weekly goal were

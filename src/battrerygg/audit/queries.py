@@ -15,11 +15,11 @@ from battrerygg.audit.models import AuditEvent
 
 def reads_of_record(patient: Any) -> QuerySet[AuditEvent]:
     """Staff reads of ``patient``'s data (a patients.Patient), newest first, with the
-    reader and their clinic; the patient's own reads are left out."""
+    reader's name and clinic as they were then (copied into each row: a renamed user or
+    clinic does not rewrite this list); the patient's own reads are left out."""
     return (
         AuditEvent.objects.filter(patient=patient, action=AuditEvent.Action.READ)
         .exclude(actor_id=patient.user_id)
-        .select_related("actor", "clinic")
         .order_by("-at", "-pk")
     )
 

@@ -3,7 +3,7 @@ the access layer on every request (``web.pages.patient_page``)."""
 
 from django.urls import path
 
-from battrerygg.clinic import views, views_admin, views_dashboard, views_transfers
+from battrerygg.clinic import views, views_admin, views_dashboard, views_log, views_transfers
 
 app_name = "clinic"
 urlpatterns = [
@@ -21,4 +21,5 @@ urlpatterns = [
     path("transfers/<int:proposal_id>/decline/", views_transfers.decline,
          name="transfer_decline"),
     path("transfers/<int:proposal_id>/cancel/", views_transfers.cancel, name="transfer_cancel"),
+    path("log/", views_log.log, name="log"),
 ]

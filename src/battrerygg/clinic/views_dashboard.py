@@ -20,11 +20,12 @@ from battrerygg.accounts.models import Role
 from battrerygg.clinic import dashboard as reads
 from battrerygg.clinic import queries, services
 from battrerygg.patients.access import has_role, patient_for_staff
-from battrerygg.web.pages import staff_page
+from battrerygg.web.pages import posted_id, staff_page
 
 # Clinic admin pages (their URL names, if installed): staff and groups management.
 ADMIN_LINKS = (
     ("clinic:staff", gettext_lazy("Staff")),
+    ("clinic:log", gettext_lazy("Access log")),
     ("clinic:groups", gettext_lazy("Groups")),
     ("programme:groups", gettext_lazy("Groups")),
     ("diary_staff:clinic_limits", gettext_lazy("Pain limits")),
@@ -56,7 +57,7 @@ def _post(request: HttpRequest) -> HttpResponse:
             name = access.patient.user.full_name or access.patient.user.email
             messages.success(request, _("%(name)s marked as reviewed.") % {"name": name})
         elif "undo" in request.POST:
-            review_id = int(request.POST["undo"])
+            review_id = posted_id(request.POST["undo"])
             services.undo_review(request.user, review_id, now=now)
             messages.success(request, _("Review undone: the signals show again."))
         else:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -208,7 +208,7 @@ def follow_up(request: HttpRequest, patient: Any, entry_id: int) -> HttpResponse
     except AccessDenied:
         if request.htmx:
             return render(request, "diary/_gone.html")
-        raise Http404 from None
+        raise  # the 404 page, and the refusal logged (web.middleware)
     form = FollowUpForm(request.POST, auto_id=f"id_due{item.entry.pk}_%s")
     if form.is_valid():
         try:

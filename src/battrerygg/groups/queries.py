@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 
 from battrerygg.accounts.models import User
 from battrerygg.audit.keys import What
-from battrerygg.audit.models import AuditEvent
+from battrerygg.audit.services import record_reads
 from battrerygg.groups.models import Booking, BookingStatus, GroupSession
 from battrerygg.patients.access import (
     AccessDenied,
@@ -117,11 +117,8 @@ def roster(user: Any, session: GroupSession) -> list[RosterLine]:
         .order_by("status", "queued_at", "pk")  # "booked" sorts before "waiting"
     )
     lines = _lines(bookings)
-    AuditEvent.objects.bulk_create([
-        AuditEvent(actor=user, patient=line.patient, action=AuditEvent.Action.READ,
-                   what=What.GROUPS_ROSTER, object_id=str(session.pk), clinic_id=session.clinic_id)
-        for line in lines
-    ])
+    record_reads(actor=user, shown=[(line.patient, session.clinic_id) for line in lines],
+                 what=What.GROUPS_ROSTER, object_id=session.pk)
     return lines
 
 

@@ -30,7 +30,7 @@ from battrerygg.patients.access import (
     roster_visible,
     staff_clinics,
 )
-from battrerygg.web.pages import patient_page, physio_page, staff_page
+from battrerygg.web.pages import patient_page, physio_page, posted_id, staff_page
 
 
 def _zone(user: Any) -> ZoneInfo:
@@ -155,8 +155,8 @@ def attendance(request: HttpRequest, session_id: int) -> HttpResponse:
     session = queries.session_for_staff(request.user, session_id)
     marks: dict[int, str] = {}
     for key, value in request.POST.items():
-        if key.startswith("attended-") and key.removeprefix("attended-").isdigit():
-            marks[int(key.removeprefix("attended-"))] = value
+        if key.startswith("attended-"):  # a booking id beyond any row's: 404
+            marks[posted_id(key.removeprefix("attended-"))] = value
     try:
         changed = services.mark_attendance(request.user, session.pk, marks, now=timezone.now())
     except services.GroupError as error:

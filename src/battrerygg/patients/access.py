@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from battrerygg.accounts.models import Clinic, Role, StaffMembership, User
 from battrerygg.audit.keys import What
+from battrerygg.audit.models import AuditEvent
 from battrerygg.audit.services import record_read
 from battrerygg.patients.models import CareRelation, Patient, TransferProposal
 
@@ -389,6 +390,48 @@ def takeover_colleague(leaving: StaffMembership, user_id: int) -> User | None:
     if colleague is None or not may_take_over(leaving, colleague):
         return None
     return colleague.user
+
+
+# The access-log review (SPEC T8, PDL 4 kap. 3 §) ----------------------------------------------
+
+def may_review_log(user: Any) -> bool:
+    """The clinic's log reviewer is its clinic admin: whoever manages at least one clinic
+    (``managed_clinics``) reviews its access log."""
+    return managed_clinics(user).exists()
+
+
+def may_review_patient(user: Any, patient: Patient) -> bool:
+    """The log reviewer searches the log by a patient of a clinic they manage (the
+    patient's clinic; a patient of no clinic: no)."""
+    if patient.clinic_id is None:
+        return False
+    return managed_clinics(user).filter(pk=patient.clinic_id).exists()
+
+
+def reviewable_events(user: Any) -> QuerySet[AuditEvent]:
+    """The access-log rows the log reviewer ``user`` may search: those about the patients of
+    the clinics they manage (the patient's clinic), those made for those clinics (the row's
+    clinic: the care relation a read rests on), and those of those clinics' staff made for
+    no clinic (reads without a care relation, refused attempts). None for anyone who
+    manages no clinic."""
+    clinics = managed_clinics(user)
+    if not may_review_log(user):
+        return AuditEvent.objects.none()
+    staff = StaffMembership.objects.filter(clinic__in=clinics).values("user_id")
+    return AuditEvent.objects.filter(
+        Q(patient__clinic__in=clinics) | Q(clinic__in=clinics)
+        | Q(clinic__isnull=True, actor__in=staff)
+    )
+
+
+def had_care_relation() -> Exists:
+    """An expression over AuditEvent rows: whether the row's actor had a care relation
+    with the row's patient when the row was written (started before, not ended then; at
+    any clinic). A staff read without one is what the log review shows first."""
+    return Exists(CareRelation.objects.filter(
+        physiotherapist=OuterRef("actor"), patient=OuterRef("patient"),
+        started_at__lte=OuterRef("at"),
+    ).filter(Q(ended_at__isnull=True) | Q(ended_at__gt=OuterRef("at"))))
 
 
 # Invitations (SPEC T2) ----------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -171,7 +171,7 @@ def goal_end(request: HttpRequest, patient: Patient, goal_id: int) -> HttpRespon
         goal = queries.goal_for_change(request.user, goal_id)
     except AccessDenied:
         if not queries.had_goal(request.user, patient, goal_id):
-            raise Http404 from None  # not this patient's goal (or removed): say nothing
+            raise  # not this patient's goal (or removed): the 404 page, the refusal logged
         messages.info(request, _("That goal is no longer in force."))
         return redirect("plan:goals")
     services.end_goal(goal, today=local_date(patient.tz))

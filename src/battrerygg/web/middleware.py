@@ -1,19 +1,26 @@
-"""Request-wide behaviour: the user's language, a clear 503 when the database is down and
-the 404 page for data the access layer refuses (``AccessDenied``)."""
+"""Request-wide behaviour: the request's id and the headers every response carries, the
+user's language, a clear 503 when the database is down, and the 404 (or 403) page for what
+the access layer refuses, each refusal written to the access log."""
 
 from __future__ import annotations
 
 import logging
+import re
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from battrerygg.audit.context import request_context
+from battrerygg.audit.services import record_denied
 from battrerygg.patients.access import AccessDenied
+from battrerygg.patients.models import Patient
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +37,40 @@ def language_for(request: HttpRequest) -> str:
     if cookie in SUPPORTED:
         return str(cookie)
     return settings.LANGUAGE_CODE
+
+
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The client's IP address: REMOTE_ADDR, or behind our own proxy
+    (``settings.BEHIND_PROXY``) the address it appended last to X-Forwarded-For."""
+    address = request.META.get("REMOTE_ADDR") or None
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        address = forwarded.split(",")[-1].strip() or address
+    return address
+
+
+class RequestIdMiddleware:
+    """Give every request an id, shared by the access log (``audit.services``), the
+    request log (``audit.context.RequestIdFilter``) and the response (``X-Request-ID``);
+    behind our own proxy, the proxy's id is kept. Every response also carries ``Permissions-Policy``
+    (``settings.PERMISSIONS_POLICY``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = given if settings.BEHIND_PROXY and REQUEST_ID.fullmatch(given) \
+            else uuid.uuid4().hex
+        request.request_id = request_id  # type: ignore[attr-defined]  # for the request log
+        with request_context(request_id, client_address(request)):
+            response = self.get_response(request)
+        response.headers["X-Request-ID"] = request_id
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
 
 class UserLanguageMiddleware:
@@ -96,14 +137,17 @@ class DatabaseUnavailableMiddleware:
 
 
 class AccessDeniedMiddleware:
-    """Show a ``patients.access.AccessDenied`` that a view lets through as the 404 page.
+    """Show a ``patients.access.AccessDenied`` that a view lets through as the 404 page,
+    and write every refusal to the access log.
 
     The one place where refused access becomes "not found" (never 403, so that ids of other
     patients are not confirmed): raising Http404 here is handled by Django exactly like an
-    Http404 raised by the view (same handler and template, logged as "Not Found"); the
-    view's exception leaves no audit row, since ``web.pages.patient_page`` writes its row
-    only after the view returns. A view that answers AccessDenied otherwise (a 403, a
-    message, an htmx partial) catches it itself.
+    Http404 raised by the view (same handler and template, logged as "Not Found"). The
+    view's exception leaves no read row, since ``web.pages.patient_page`` writes its row
+    only after the view returns; instead a "denied" row names the user, the method and path,
+    the patient of a ``<uuid:ref>`` in the URL if there is one, the address and the request
+    id. A ``PermissionDenied`` (403: a page of another role) is logged the same way. A view
+    that answers AccessDenied otherwise (a message, an htmx partial) catches it itself.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -113,7 +157,10 @@ class AccessDeniedMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
-        """Raise Http404 for AccessDenied; leave every other exception alone (None)."""
+        """Log AccessDenied and PermissionDenied; raise Http404 for AccessDenied; leave
+        every other exception to Django (None)."""
+        if isinstance(exc, AccessDenied | PermissionDenied):
+            _record_refusal(request)
         if isinstance(exc, AccessDenied):
             raise Http404 from None
         return None
@@ -130,3 +177,13 @@ class AdminSwitchMiddleware:
         if request.path_info.startswith("/admin/") and not settings.ADMIN_ENABLED:
             raise Http404
         return self.get_response(request)
+
+
+def _record_refusal(request: HttpRequest) -> None:
+    user = getattr(request, "user", None)
+    user = user if user is not None and user.is_authenticated else None
+    match = getattr(request, "resolver_match", None)
+    ref = match.kwargs.get("ref") if match is not None else None
+    patient = Patient.objects.filter(ref=ref).first() if isinstance(ref, uuid.UUID) else None
+    record_denied(actor=user, patient=patient,
+                  object_id=f"{request.method} {request.path}")

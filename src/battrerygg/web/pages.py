@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +42,21 @@ from battrerygg.patients.access import (
 )
 
 View = Callable[..., HttpResponse]
+
+MAX_ID = 2**63 - 1
+"""The largest id a database row of ours can have (a signed 64-bit integer)."""
+
+
+def posted_id(value: str) -> int:
+    """An id a form sent (e.g. the booking of an ``attended-<id>`` field): 1 to MAX_ID in
+    ASCII digits. Raises Http404 for anything else (negative, zero, too large for the
+    database, "²" or other characters that ``str.isdigit`` calls digits)."""
+    if not (value.isascii() and value.isdigit() and 0 < len(value) <= 19):
+        raise Http404
+    number = int(value)
+    if not 0 < number <= MAX_ID:
+        raise Http404
+    return number
 
 
 def patient_view(view: View) -> View:

@@ -68,6 +68,14 @@ def test_every_read_key_the_product_writes_has_a_plain_name():
         assert what_label(what) != str(OTHER), what
 
 
+def test_every_key_has_a_name_for_the_log_reviewer():
+    """The clinic's log review (T8) names every member in the reviewer's words; a key added
+    without one would break the review page."""
+    from battrerygg.audit.texts import REVIEW
+
+    assert sorted(set(What) - set(REVIEW)) == []
+
+
 def test_renamed_keys_keep_their_names():
     """Rows are never rewritten: a key stored before a rename reads like its member."""
     assert RENAMED, "nothing renamed: drop this test with RENAMED"

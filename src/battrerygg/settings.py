@@ -213,6 +213,13 @@ SECURE = envbool("BATTRERYGG_SECURE", False)  # true behind HTTPS in production
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 LANGUAGE_COOKIE_SECURE = SECURE
+# Behind HTTPS the cookies carry the __Host- prefix (ASVS 4.0 V3.4.4): the browser then
+# accepts them only when Secure, for path / and without a Domain, so a sibling host cannot
+# set or shadow them.
+_COOKIE_PREFIX = "__Host-" if SECURE else ""
+SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
+CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+LANGUAGE_COOKIE_NAME = f"{_COOKIE_PREFIX}django_language"
 SECURE_SSL_REDIRECT = SECURE and envbool("BATTRERYGG_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = envint("BATTRERYGG_HSTS_SECONDS", 31536000 if SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE

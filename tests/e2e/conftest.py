@@ -92,7 +92,7 @@ def open_page(browser, live_server):
 
 def login(page, email: str, password: str) -> None:
     page.goto("/accounts/login/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()

@@ -375,7 +375,8 @@ def login_as(client, cast, role: str) -> None:
 def outcome(response) -> object:
     if response.status_code in (301, 302):
         location = response["Location"]
-        if location.startswith(("/accounts/2fa/?", "/accounts/2fa/reauthenticate/?")):
+        if location.startswith(("/accounts/2fa/?", "/accounts/2fa/reauthenticate/?",
+                                "/accounts/2fa/webauthn/reauthenticate/?")):
             return SECOND_FACTOR
         return LOGIN if "/accounts/login/" in location else OK
     if response.status_code == 200:

@@ -231,6 +231,14 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 MFA_ADAPTER = "battrerygg.accounts.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "battrerygg.accounts.forms.SecondStepForm",
+    "reauthenticate": "battrerygg.accounts.forms.SecondStepAgainForm",
+    "activate_totp": "battrerygg.accounts.forms.AddAppForm",
+    "add_webauthn": "battrerygg.accounts.forms.AddPasskeyForm",
+    "edit_webauthn": "battrerygg.accounts.forms.EditPasskeyForm",
+}
+MFA_TOTP_TOLERANCE = 1  # a code of the 30 seconds before or after still works (clock drift)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_PASSKEY_SIGNUP_ENABLED = False

@@ -7,6 +7,9 @@ from typing import Any
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -42,3 +45,67 @@ class ResetPasswordForm(AllauthResetPasswordForm):
         email.widget = forms.EmailInput(attrs={"autocomplete": "email"})
         email.error_messages = {"required": _("Enter your e-mail address."),
                                 "invalid": _("Enter a valid e-mail address.")}
+
+
+class AddPasskeyForm(AddWebAuthnForm):
+    """allauth's form to add a passkey: a name, and by default a passkey that logs in
+    without a password (it then counts as both steps)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.label = _("Name of the passkey")
+        name.help_text = _("For example “Work phone”, so that you recognise it in the list.")
+        name.widget.attrs.pop("placeholder", None)
+        if "passwordless" in self.fields:
+            passwordless = self.fields["passwordless"]
+            passwordless.label = _("Log in with it without a password")
+            passwordless.help_text = _(
+                "Then the passkey is all you need to log in: your device asks for your "
+                "fingerprint, face or PIN.")
+            passwordless.initial = True
+
+
+class EditPasskeyForm(EditWebAuthnForm):
+    """Renaming a passkey."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name of the passkey")
+
+
+def _code_field(form: Any, label: Any) -> None:
+    code = form.fields["code"]
+    code.label = label
+    code.help_text = _("Six digits from the app, or a recovery code.") if label == CODE_LABEL \
+        else _("Six digits.")
+    code.widget.attrs.pop("placeholder", None)
+    code.widget.attrs.update({"inputmode": "text", "autocomplete": "one-time-code"})
+    code.error_messages = {"required": _("Enter the code.")}
+
+
+CODE_LABEL = _("Code")
+
+
+class SecondStepForm(AuthenticateForm):
+    """The second step of logging in: a code from the app or a recovery code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_field(self, CODE_LABEL)
+
+
+class SecondStepAgainForm(ReauthenticateForm):
+    """The second step again, in a session that lacks it (staff before patient data)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_field(self, CODE_LABEL)
+
+
+class AddAppForm(ActivateTOTPForm):
+    """Turning on an authenticator app: the code it shows proves it is set up."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_field(self, _("Code from the app"))

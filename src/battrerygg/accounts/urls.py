@@ -35,7 +35,7 @@ allauth_urlpatterns = [
     path("inactive/", account_views.account_inactive, name="account_inactive"),
     path("reauthenticate/", account_views.reauthenticate, name="account_reauthenticate"),
     path("password/reset/", account_views.password_reset, name="account_reset_password"),
-    path("password/reset/done/", account_views.password_reset_done,
+    path("password/reset/done/", views.recovery_sent,
          name="account_reset_password_done"),
     re_path(r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
             account_views.password_reset_from_key, name="account_reset_password_from_key"),

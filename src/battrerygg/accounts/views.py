@@ -4,8 +4,12 @@ all of them (django-allauth's usersessions, our page)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from allauth.account.views import PasswordResetDoneView
 from allauth.usersessions.internal.flows.sessions import end_sessions
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -36,4 +40,18 @@ def sessions(request: HttpRequest) -> HttpResponse:
             messages.success(request, gettext("The session has ended.") if len(chosen) == 1
                              else gettext("The sessions have ended."))
         return redirect("usersessions_list")
-    return render(request, "usersessions/usersession_list.html", {"sessions": own})
+    return render(request, "usersessions/usersession_list.html", {
+        "sessions": own, "idle_minutes": settings.SESSION_COOKIE_AGE // 60,
+        "hours": settings.SESSION_MAX_HOURS})
+
+
+class RecoverySentView(PasswordResetDoneView):
+    """"Check your e-mail": the same page whether or not the address has an account."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)
+        context["link_minutes"] = settings.RECOVERY_LINK_MINUTES
+        return context
+
+
+recovery_sent = RecoverySentView.as_view()

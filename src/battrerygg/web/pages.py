@@ -76,13 +76,18 @@ def patient_view(view: View) -> View:
 
 def second_factor_url(request: HttpRequest) -> str:
     """Where staff without a second factor in their session go, coming back to the page
-    they asked for (GET) afterwards: to verify one if they have an authenticator (a TOTP
-    app or a passkey), else to enrol one."""
+    they asked for (GET) afterwards: to verify one if they have an authenticator (a code
+    from their app, else their passkey), else to enrol one."""
     from allauth.mfa.models import Authenticator
 
-    has_one = Authenticator.objects.filter(user_id=request.user.pk).exclude(
-        type=Authenticator.Type.RECOVERY_CODES).exists()
-    target = reverse("mfa_reauthenticate" if has_one else "mfa_index")
+    kinds = set(Authenticator.objects.filter(user_id=request.user.pk)
+                .values_list("type", flat=True))
+    if Authenticator.Type.TOTP in kinds:
+        target = reverse("mfa_reauthenticate")
+    elif Authenticator.Type.WEBAUTHN in kinds:
+        target = reverse("mfa_reauthenticate_webauthn")
+    else:
+        target = reverse("mfa_index")
     back = request.get_full_path() if request.method == "GET" else reverse("web:home")
     return f"{target}?{urlencode({'next': back})}"
 

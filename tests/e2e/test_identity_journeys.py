@@ -135,6 +135,15 @@ def test_register_a_passkey_and_log_in_with_it(physio, open_page):
     page.wait_for_url("**/clinic/")
     page.goto("/clinic/patients/")
     assert "Petra Patient" in page.content()  # a passkey is both steps
+    _logout(page)
+
+    _password_step(page, physio.email)  # the password, then the passkey as second step
+    assert page.url.endswith("/accounts/2fa/authenticate/")
+    check("second step with a passkey")
+    page.click("#mfa_webauthn_authenticate")
+    page.wait_for_url("**/clinic/")
+    page.goto("/clinic/patients/")
+    assert "Petra Patient" in page.content()
     assert found == {} and foreign == [] and refused == []
 
 

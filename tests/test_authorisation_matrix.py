@@ -3,8 +3,9 @@
 Eight users (SPEC §1, issues 5 and 11): anonymous, patient A, patient B, A's
 physiotherapist (care relation at A's clinic), a colleague at the same clinic without one,
 a physiotherapist of another clinic, the clinic admin, and A's physiotherapist in a session
-that has not passed a second factor (sent to enrol or verify one; sees nothing of A). Every id in a URL belongs to patient A (or to A's
-clinic), so each row says who may reach A's data through that URL.
+that has not passed a second factor (sent to enrol or verify one; sees nothing of A).
+Every id in a URL belongs to patient A (or to A's clinic), so each row says who may reach
+A's data through that URL.
 
 For every URL and user the test checks:
 - the GET outcome written in ``ROUTES`` (ok, login, 403 or 404);

@@ -7,6 +7,8 @@ PUBLIC = [
     "/guide/",
     "/red-flags/",
     "/accounts/login/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
     "/does-not-exist/",
 ]
 PATIENT = [
@@ -23,6 +25,11 @@ PATIENT = [
     "/goals/motivation/",
     "/reminders/",
     "/accounts/password/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/2fa/webauthn/",
+    "/accounts/2fa/webauthn/add/",
+    "/accounts/sessions/",
     "/questionnaires/",
     "/questionnaires/history/odi/",
     "/exercises/",

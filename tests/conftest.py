@@ -85,6 +85,22 @@ def _staff_logins_pass_second_factor(monkeypatch):
     monkeypatch.setattr(Client, "_plain_force_login", original, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _staff_have_enrolled_a_second_factor(request, monkeypatch):
+    """Staff of the tests count as having enrolled a second factor (as they would have at
+    their first login), so that tests of care and transfers need not enrol one; a test
+    marked ``real_second_factor`` asks allauth's authenticators
+    (``access.has_enrolled_second_factor`` as the product runs it)."""
+    if request.node.get_closest_marker("real_second_factor"):
+        return
+    from battrerygg.patients import access
+
+    def enrolled(user) -> bool:
+        return bool(getattr(user, "is_active", False))
+
+    monkeypatch.setattr(access, "has_enrolled_second_factor", enrolled)
+
+
 def login_without_second_factor(client, user) -> None:
     """Log ``user`` in with a password only: no second factor in the session."""
     client._plain_force_login(user)

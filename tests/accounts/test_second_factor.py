@@ -121,9 +121,10 @@ def test_patients_may_add_a_second_factor_but_need_not(client, cast):
     assert "Personal måste lägga till" not in html
 
 
-def test_the_admin_site_needs_the_second_factor(client, db):
+def test_the_admin_site_needs_the_second_factor(client, db, settings):
     from battrerygg.accounts.models import User
 
+    settings.ADMIN_ENABLED = True  # off unless BATTRERYGG_ADMIN_ENABLED (or DEBUG)
     admin = User.objects.create_superuser("root@example.se", PASSWORD)
     login_without_second_factor(client, admin)
     response = client.get("/admin/")
@@ -133,7 +134,8 @@ def test_the_admin_site_needs_the_second_factor(client, db):
     assert client.get("/admin/").status_code == 200
 
 
-def test_the_admin_login_is_ours(client, db):
+def test_the_admin_login_is_ours(client, db, settings):
+    settings.ADMIN_ENABLED = True
     response = client.get("/admin/login/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 

@@ -256,6 +256,61 @@ EMAIL_TIMEOUT = envint("BATTRERYGG_EMAIL_TIMEOUT", 30)
 # The site's public address, for links in e-mails (reminders).
 SITE_URL = os.environ.get("BATTRERYGG_SITE_URL", "http://127.0.0.1:8000")
 
+# Single sign-on (OpenID Connect, code flow with PKCE) through the region's e-ID broker,
+# on when BATTRERYGG_OIDC_ISSUER is set (battrerygg.sso; README: Configuration).
+SSO_ISSUER = os.environ.get("BATTRERYGG_OIDC_ISSUER", "").strip()
+SSO_ENABLED = bool(SSO_ISSUER)
+SSO_CLIENT_ID = os.environ.get("BATTRERYGG_OIDC_CLIENT_ID", "").strip()
+SSO_CLIENT_SECRET = secret("BATTRERYGG_OIDC_CLIENT_SECRET") or ""
+SSO_SCOPES = envlist("BATTRERYGG_OIDC_SCOPES", [
+    "openid", "profile", "email", "https://id.oidc.se/scope/naturalPersonNumber"])
+SSO_PNR_CLAIM = os.environ.get(
+    "BATTRERYGG_OIDC_PNR_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber").strip()
+SSO_COORDINATION_CLAIM = os.environ.get(
+    "BATTRERYGG_OIDC_COORDINATION_CLAIM", "https://id.oidc.se/claim/coordinationNumber").strip()
+SSO_STAFF_CLAIM = os.environ.get("BATTRERYGG_OIDC_STAFF_CLAIM", "").strip()
+SSO_STAFF_FIELD = os.environ.get("BATTRERYGG_OIDC_STAFF_FIELD", "hsa_id").strip()
+SSO_STAFF_ACR_VALUES = envlist("BATTRERYGG_OIDC_STAFF_ACR_VALUES", [])
+SSO_TRUST_BROKER_FOR_STAFF = envbool("BATTRERYGG_OIDC_TRUST_BROKER_FOR_STAFF", False)
+SSO_STAFF_PASSWORDS = envbool("BATTRERYGG_OIDC_STAFF_PASSWORDS", True)
+if SSO_STAFF_FIELD not in {"hsa_id", "email"}:
+    raise ImproperlyConfigured(
+        f"BATTRERYGG_OIDC_STAFF_FIELD must be hsa_id or email, got {SSO_STAFF_FIELD!r}")
+if SSO_ENABLED and not (SSO_CLIENT_ID and SSO_CLIENT_SECRET):
+    raise ImproperlyConfigured(
+        "BATTRERYGG_OIDC_ISSUER is set: BATTRERYGG_OIDC_CLIENT_ID and "
+        "BATTRERYGG_OIDC_CLIENT_SECRET_FILE (or BATTRERYGG_OIDC_CLIENT_SECRET) are needed too")
+if SSO_ENABLED and "openid" not in SSO_SCOPES:
+    raise ImproperlyConfigured("BATTRERYGG_OIDC_SCOPES must include openid")
+if not SSO_ENABLED and not SSO_STAFF_PASSWORDS:
+    raise ImproperlyConfigured(
+        "BATTRERYGG_OIDC_STAFF_PASSWORDS=false needs single sign-on (BATTRERYGG_OIDC_ISSUER)")
+SOCIALACCOUNT_ADAPTER = "battrerygg.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # never link an e-ID to an account by e-mail
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_QUERY_EMAIL = False
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "battrerygg.sso.oidc.RegionOpenIDConnectProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [{
+            "provider_id": "region",  # battrerygg.sso.PROVIDER_ID
+            "name": "e-ID",
+            "client_id": SSO_CLIENT_ID,
+            "secret": SSO_CLIENT_SECRET,
+            "settings": {
+                "server_url": SSO_ISSUER.rstrip("/") + "/.well-known/openid-configuration",
+                "oauth_pkce_enabled": True,
+                "scope": SSO_SCOPES,
+                "fetch_userinfo": True,
+            },
+        }] if SSO_ENABLED else [],
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

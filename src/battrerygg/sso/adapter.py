@@ -1,0 +1,72 @@
+"""allauth's social-account hooks for the region's e-ID (``SOCIALACCOUNT_ADAPTER``).
+
+Nobody is ever created by single sign-on: sign-up is closed, and ``pre_social_login``
+either links the login to the account the e-ID names (``matching``) or answers with a
+page that says why not (``refusal_response``), before anything is saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.providers.base.constants import AuthError
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from battrerygg.sso import checks, matching, oidc
+from battrerygg.sso.checks import SsoRefused
+from battrerygg.sso.texts import MESSAGES, TITLES, Refusal
+
+log = logging.getLogger("battrerygg.sso")
+
+SECOND_FACTOR_STATE_KEY = "battrerygg_second_factor"
+"""allauth's state of a staff login: True when the broker vouched for a second factor
+(read by ``second_factor`` once the login is complete)."""
+
+
+def refusal_response(request: HttpRequest, reason: Refusal) -> HttpResponse:
+    """The page of a refused e-ID login (403): a title and what to do, translated."""
+    # The reason only: never a claim's value (a personal identity number) in the log.
+    log.info("single sign-on refused: %s", reason.value)
+    response = TemplateResponse(request, "sso/refused.html", {
+        "title": TITLES[reason], "message": MESSAGES[reason]}, status=403)
+    response.render()
+    return response
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Matching and refusals of the region's e-ID logins (see ``matching``)."""
+
+    def is_open_for_signup(self, request: HttpRequest, sociallogin: Any) -> bool:
+        return False
+
+    def is_auto_signup_allowed(self, request: HttpRequest, sociallogin: Any) -> bool:
+        return False
+
+    def pre_social_login(self, request: HttpRequest, sociallogin: Any) -> None:
+        try:
+            verified = checks.verify(
+                getattr(sociallogin, oidc.CLAIMS_ATTRIBUTE, None), sociallogin.state,
+                settings.SSO_ISSUER, oidc.NONCE_STATE_KEY)
+            match = matching.match_account(verified.claims)
+            if sociallogin.is_existing and sociallogin.user.pk != match.user.pk:
+                # Linked earlier to someone else than the claims name now.
+                raise SsoRefused(Refusal.OTHER_ACCOUNT)
+        except SsoRefused as refused:
+            raise ImmediateHttpResponse(refusal_response(request, refused.reason)) from None
+        sociallogin.state[SECOND_FACTOR_STATE_KEY] = (
+            match.staff and matching.vouches_for_second_factor(verified.id_token))
+        if not sociallogin.is_existing:
+            sociallogin.connect(request, match.user)
+
+    def on_authentication_error(self, request: HttpRequest, provider: Any, error: Any = None,
+                                exception: Any = None, extra_context: Any = None) -> None:
+        # Before any account is looked at (wrong state, a failed token exchange, an id
+        # token allauth refused): the page says so in our words, nothing is saved.
+        log.info("single sign-on failed: %s %s", error, type(exception).__name__)
+        reason = Refusal.CANCELLED if error == AuthError.CANCELLED else Refusal.BAD_RESPONSE
+        raise ImmediateHttpResponse(refusal_response(request, reason))

@@ -1,8 +1,10 @@
 """The authorisation matrix: every URL of the product, with every kind of user.
 
-Seven users (SPEC §1, issue 5): anonymous, patient A, patient B, A's physiotherapist (care
+Eight users (SPEC §1, issue 5): anonymous, patient A, patient B, A's physiotherapist (care
 relation at A's clinic), a colleague at the same clinic without one, a physiotherapist of
-another clinic and the clinic admin. Every id in a URL belongs to patient A (or to A's
+another clinic, the clinic admin, and a patient of A's clinic logged in by the region's
+e-ID (single sign-on through the test OpenID provider, matched by the personal identity
+number claim; issue 11). Every id in a URL belongs to patient A (or to A's
 clinic), so each row says who may reach A's data through that URL.
 
 For every URL and user the test checks:
@@ -30,7 +32,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 ROLES = ("anonymous", "patient_a", "patient_b", "physio", "colleague", "other_physio",
-         "clinic_admin")
+         "clinic_admin", "sso_patient")
 SEES_A = {"patient_a", "physio"}  # who may see A's data at all
 
 OK, LOGIN, DENIED, NOT_FOUND = "ok", "login", 403, 404
@@ -42,9 +44,12 @@ A_MARKERS = ("Anna Exempel", "anna@example.se", "MARKOR-A-DAGBOK", "MARKOR-A-MOT
 
 
 def expect(**by_role: object) -> dict[str, object]:
-    """An outcome for each role; unnamed roles take ``rest``."""
+    """An outcome for each role; unnamed roles take ``rest``. The SSO patient (a patient of
+    A's clinic logged in with the region's e-ID) is another patient: as patient B unless
+    named."""
     rest = by_role.pop("rest", None)
     out = {role: by_role.get(role, rest) for role in ROLES}
+    out["sso_patient"] = by_role.get("sso_patient", out["patient_b"])
     missing = [role for role, outcome in out.items() if outcome is None]
     assert not missing, f"no outcome for {missing}"
     return out
@@ -249,6 +254,11 @@ def world(frozen, cast, log_activity):
 
     w = World(cast)
     a = cast.patient
+    from battrerygg.patients.services import register_patient
+
+    register_patient(email="sso-patient@example.se", password=None, full_name="Sigrid Sso",
+                     personnummer=SSO_NUMBER, clinic=cast.clinic,
+                     episode_start=date(2026, 3, 9))
     entry = log_activity(a, date(2026, 3, 18))
     entry.description = "MARKOR-A-DAGBOK"
     entry.save(update_fields=["description"])
@@ -317,12 +327,34 @@ def _checkin(patient, record_checkin):
                           today=date(2026, 3, 19))
 
 
-def login_as(client, cast, role: str) -> None:
+SSO_NUMBER = "198112189876"
+
+
+@pytest.fixture
+def sso_login(request):
+    """sso_login(client): log the SSO patient in with the e-ID through the real test
+    provider (started, and the product configured for it, on first use)."""
+    from tests.oidc_provider.fixture import PNR_CLAIM
+    from tests.sso import flow
+
+    def _login(client) -> None:
+        provider = request.getfixturevalue("oidc_provider")
+        flow.configure(request.getfixturevalue("settings"), provider)
+        provider.add_user("matrix-sso-patient", "pw", {PNR_CLAIM: SSO_NUMBER})
+        response = flow.sso_login(client, "matrix-sso-patient", "pw")
+        assert response.status_code == 302, response.content[:500]
+
+    return _login
+
+
+def login_as(client, cast, role: str, sso_login=None) -> None:
     users = {"patient_a": cast.patient.user, "patient_b": cast.patient_b.user,
              "physio": cast.physio, "colleague": cast.colleague,
              "other_physio": cast.other_physio, "clinic_admin": cast.clinic_admin}
     client.cookies.clear()  # a fresh session (logout() would need a request)
-    if role != "anonymous":
+    if role == "sso_patient":
+        sso_login(client)
+    elif role != "anonymous":
         client.force_login(users[role])
 
 
@@ -354,8 +386,8 @@ def test_every_url_is_in_the_matrix():
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_get_outcomes_and_no_leaks(client, world, role):
-    login_as(client, world.cast, role)
+def test_get_outcomes_and_no_leaks(client, world, role, sso_login):
+    login_as(client, world.cast, role, sso_login)
     wrong = []
     for name, route in sorted(ROUTES.items()):
         url = reverse(name, kwargs=route.kwargs(world))
@@ -370,7 +402,7 @@ def test_get_outcomes_and_no_leaks(client, world, role):
             if leaked:
                 wrong.append(f"{name} {url}: shows A's data {leaked}")
         if role == "anonymous" or name == "accounts:logout":
-            login_as(client, world.cast, role)
+            login_as(client, world.cast, role, sso_login)
     assert not wrong, "\n".join(wrong)
 
 
@@ -400,14 +432,14 @@ def test_every_staff_read_writes_exactly_one_audit_row(client, world):
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "patient_a"])
-def test_refused_posts_change_nothing(client, world, role):
+def test_refused_posts_change_nothing(client, world, role, sso_login):
     """Every POST to a URL about A's data by anyone who may not change it changes nothing.
 
     Own-page POSTs (e.g. a new diary entry) by patient B change B's data, which is theirs to
     change: those are skipped for B; staff and anonymous users are refused everywhere
     except the staff pages their role may use.
     """
-    login_as(client, world.cast, role)
+    login_as(client, world.cast, role, sso_login)
     wrong = []
     for name, route in sorted(ROUTES.items()):
         if not route.post:
@@ -430,7 +462,7 @@ def _may_post(name: str, role: str) -> bool:
     own_posts = {
         "clinic:staff_remove": {"clinic_admin"},
         "clinic:staff_invite": {"clinic_admin"},
-        "proms:start": {"patient_b"},  # B starts B's own questionnaire
+        "proms:start": {"patient_b", "sso_patient"},  # B starts B's own questionnaire
         **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
            for action in ("progress", "regress", "undo", "end", "reopen")},
         # staff of the clinic may send attendance (before the start it is refused with a

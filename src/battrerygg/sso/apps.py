@@ -8,6 +8,8 @@ class SsoConfig(AppConfig):
     verbose_name = _("Single sign-on")
 
     def ready(self) -> None:
+        from allauth.account.signals import user_logged_in
+
         from battrerygg.sso import second_factor
 
-        second_factor.connect_signals()
+        user_logged_in.connect(second_factor.on_login, dispatch_uid="battrerygg.sso")

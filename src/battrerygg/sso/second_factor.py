@@ -32,11 +32,6 @@ def mark_second_factor(request: Any, sociallogin: Any) -> bool:
     return False
 
 
-def _on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """allauth's ``user_logged_in`` (connected in ``apps.SsoConfig.ready``)."""
     mark_second_factor(request, kwargs.get("sociallogin"))
-
-
-def connect_signals() -> None:
-    from allauth.account.signals import user_logged_in
-
-    user_logged_in.connect(_on_login, dispatch_uid="battrerygg.sso.second_factor")

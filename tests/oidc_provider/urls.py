@@ -4,7 +4,7 @@ is at /.well-known/openid-configuration), a login page and the control API."""
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from . import views
 
@@ -13,5 +13,6 @@ urlpatterns = [
          name="login"),
     path("_control/users", views.add_user),
     path("_control/redirect-uris", views.add_redirect_uris),
+    re_path(r"^\.well-known/openid-configuration/?$", views.discovery),
     path("", include("oauth2_provider.urls", namespace="oauth2_provider")),
 ]

@@ -56,3 +56,22 @@ def add_redirect_uris(request: HttpRequest) -> HttpResponse:
     app.redirect_uris = " ".join(uris)
     app.save(update_fields=["redirect_uris"])
     return JsonResponse({"redirect_uris": uris})
+
+
+def discovery(request: HttpRequest) -> HttpResponse:
+    """django-oauth-toolkit's discovery document, with every endpoint on this provider's
+    own address even when it names another issuer (``--issuer``): a provider that signs
+    in another issuer's name but serves its own endpoints."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from oauth2_provider.views import ConnectDiscoveryInfoView
+
+    response = ConnectDiscoveryInfoView.as_view()(request)
+    document = json.loads(response.content)
+    origin = urlsplit(request.build_absolute_uri("/"))
+    for key, value in list(document.items()):
+        if isinstance(value, str) and (key.endswith("_endpoint") or key == "jwks_uri"):
+            parts = urlsplit(value)
+            document[key] = urlunsplit((origin.scheme, origin.netloc, parts.path,
+                                        parts.query, parts.fragment))
+    return JsonResponse(document)

@@ -55,6 +55,9 @@ def configure(settings, provider, *, issuer: object = ISSUER_UNSET, **overrides)
 @contextmanager
 def real_time():
     """The real clock inside a test that froze time (no-op on the real clock)."""
+    if not time_machine.escape_hatch.is_travelling():
+        yield
+        return
     now = time_machine.escape_hatch.time.time()
     with time_machine.travel(datetime.fromtimestamp(now, tz=UTC), tick=True):
         yield

@@ -20,6 +20,7 @@ class Refusal(Enum):
     WRONG_ISSUER = "wrong_issuer"
     WRONG_NONCE = "wrong_nonce"
     CANCELLED = "cancelled"
+    STAFF_E_ID_ONLY = "staff_e_id_only"
 
 
 TITLES: dict[Refusal, Promise] = {
@@ -32,6 +33,7 @@ TITLES: dict[Refusal, Promise] = {
     Refusal.WRONG_ISSUER: _("The login with your e-ID did not work"),
     Refusal.WRONG_NONCE: _("The login with your e-ID did not work"),
     Refusal.CANCELLED: _("The login with your e-ID was cancelled"),
+    Refusal.STAFF_E_ID_ONLY: _("Staff log in with the region's e-ID"),
 }
 
 MESSAGES: dict[Refusal, Promise] = {
@@ -63,6 +65,9 @@ MESSAGES: dict[Refusal, Promise] = {
     Refusal.CANCELLED: _(
         "You stopped the login at the e-ID service. Nothing was saved. Start again from the "
         "login page when you are ready."),
+    Refusal.STAFF_E_ID_ONLY: _(
+        "Staff accounts no longer log in with a password here. Use the button \"Log in with "
+        "your region's e-ID\" on the login page. Nothing was changed."),
 }
 
 LOGIN_BUTTON = _("Log in with your region's e-ID")

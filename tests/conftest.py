@@ -21,6 +21,63 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _long_sessions(settings):
+    """Tests move the clock by days inside one login (a dashboard a week later); their
+    sessions neither idle out nor reach the absolute limit. The session limits' own tests
+    (tests/accounts/test_session_limits.py) set the product's values."""
+    settings.SESSION_COOKIE_AGE = 400 * 86400
+    settings.SESSION_MAX_HOURS = 10 * 365 * 24
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """allauth's rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pass_second_factor(client) -> None:
+    """Record in the client's session a passed second factor (a TOTP code), as a staff
+    login through the two-factor step does (``patients.access.second_factor_satisfied``)."""
+    import time as _time
+
+    session = client.session
+    records = session.get("account_authentication_methods", [])
+    records.append({"method": "mfa", "type": "totp", "at": _time.time()})
+    session["account_authentication_methods"] = records
+    session["account_authentication_methods_user"] = str(session["_auth_user_id"])
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _staff_logins_pass_second_factor(monkeypatch):
+    """``client.force_login(staff)`` gives a session that has passed a second factor, so
+    that tests of staff pages need not enrol one; ``login_without_second_factor`` is the
+    plain login (the gate's tests and the authorisation matrix use it)."""
+    from django.test import Client
+
+    from battrerygg.patients.access import requires_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if requires_second_factor(user):
+            pass_second_factor(self)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "_plain_force_login", original, raising=False)
+
+
+def login_without_second_factor(client, user) -> None:
+    """Log ``user`` in with a password only: no second factor in the session."""
+    client._plain_force_login(user)
+
+
 @dataclass
 class Cast:
     patient: object

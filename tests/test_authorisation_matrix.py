@@ -31,11 +31,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from tests.conftest import login_without_second_factor
+
 ROLES = ("anonymous", "patient_a", "patient_b", "physio", "colleague", "other_physio",
-         "clinic_admin", "sso_patient")
-SEES_A = {"patient_a", "physio"}  # who may see A's data at all
+         "clinic_admin", "physio_no_2fa", "sso_patient")
+SEES_A = {"patient_a", "physio"}  # who may see A's data at all (physio_no_2fa may not)
 
 OK, LOGIN, DENIED, NOT_FOUND = "ok", "login", 403, 404
+SECOND_FACTOR = "second factor"  # sent to enrol or verify a second factor (issue 11)
 
 NOW = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
 
@@ -44,11 +47,17 @@ A_MARKERS = ("Anna Exempel", "anna@example.se", "MARKOR-A-DAGBOK", "MARKOR-A-MOT
 
 
 def expect(**by_role: object) -> dict[str, object]:
-    """An outcome for each role; unnamed roles take ``rest``. The SSO patient (a patient of
-    A's clinic logged in with the region's e-ID) is another patient: as patient B unless
-    named."""
+    """An outcome for each role; unnamed roles take ``rest``. A's physiotherapist without
+    a second factor in the session (``physio_no_2fa``), unless named, is sent to get one
+    where A's physiotherapist may go and the others may not, and is treated like A's
+    physiotherapist elsewhere (public pages, own account pages, refusals). The SSO patient
+    (a patient of A's clinic logged in with the region's e-ID) is another patient: as
+    patient B unless named."""
     rest = by_role.pop("rest", None)
     out = {role: by_role.get(role, rest) for role in ROLES}
+    if "physio_no_2fa" not in by_role:
+        physio = out["physio"]
+        out["physio_no_2fa"] = SECOND_FACTOR if physio == OK and rest != OK else physio
     out["sso_patient"] = by_role.get("sso_patient", out["patient_b"])
     missing = [role for role, outcome in out.items() if outcome is None]
     assert not missing, f"no outcome for {missing}"
@@ -67,8 +76,13 @@ A_STAFF = expect(anonymous=LOGIN, physio=OK, colleague=NOT_FOUND, other_physio=N
 # A physiotherapist's page without a patient in it (lists of their own patients, library).
 PHYSIO_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, rest=DENIED)
 ADMIN_PAGE = expect(anonymous=LOGIN, clinic_admin=OK, rest=DENIED)
-# A's object by id where both A and A's physiotherapist may read it.
-A_STAFF_AND_PATIENT = expect(anonymous=NOT_FOUND, patient_a=OK, physio=OK, rest=NOT_FOUND)
+# A's object by id where both A and A's physiotherapist may read it (the access layer
+# refuses staff without a second factor: 404 like anyone else).
+A_STAFF_AND_PATIENT = expect(anonymous=NOT_FOUND, patient_a=OK, physio=OK,
+                             physio_no_2fa=NOT_FOUND, rest=NOT_FOUND)
+# The logged-in user's own account (two-factor, sessions): everyone logged in.
+OWN_ACCOUNT = expect(anonymous=LOGIN, rest=OK)
+NO_AUTHENTICATOR = expect(anonymous=LOGIN, rest=NOT_FOUND)
 STAFF_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, clinic_admin=OK,
                     rest=DENIED)
 # A group session of A's clinic: its staff; another clinic's physiotherapist gets 404.
@@ -112,6 +126,34 @@ ROUTES: dict[str, Route] = {
     "accounts:logout": Route(get=None, post=False),
     "accounts:password": Route(get=expect(anonymous=LOGIN, rest=OK)),
     "accounts:password_done": Route(get=expect(anonymous=LOGIN, rest=OK)),
+    # django-allauth's account pages (issue 11): recovery, two-factor, sessions. Each
+    # shows or changes only the logged-in user's own account.
+    "account_login": Route(get=PUBLIC),
+    "account_logout": Route(get=None, post=False),
+    "account_inactive": Route(get=PUBLIC),
+    "account_reauthenticate": Route(get=OWN_ACCOUNT, post=True),
+    "account_reset_password": Route(get=PUBLIC, post=True),
+    "account_reset_password_done": Route(get=PUBLIC),
+    # a wrong key shows only that the link does not work
+    "account_reset_password_from_key": Route(
+        kwargs=lambda w: {"uidb36": "1", "key": "abc-123"}, get=PUBLIC, post=True),
+    "account_reset_password_from_key_done": Route(get=PUBLIC),
+    "mfa_index": Route(get=OWN_ACCOUNT),
+    "mfa_authenticate": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_reauthenticate": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_activate_totp": Route(get=OWN_ACCOUNT, post=True),
+    # nobody in the cast has an authenticator yet: nothing to show
+    "mfa_deactivate_totp": Route(get=NO_AUTHENTICATOR, post=True),
+    "mfa_view_recovery_codes": Route(get=NO_AUTHENTICATOR),
+    "mfa_generate_recovery_codes": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_download_recovery_codes": Route(get=NO_AUTHENTICATOR),
+    "mfa_list_webauthn": Route(get=OWN_ACCOUNT),
+    "mfa_add_webauthn": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_reauthenticate_webauthn": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_login_webauthn": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_edit_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=OWN_ACCOUNT, post=True),
+    "mfa_remove_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=OWN_ACCOUNT, post=True),
+    "usersessions_list": Route(get=OWN_ACCOUNT, post=True),
     "guide:index": Route(get=PUBLIC),
     "guide:lesson": Route(kwargs=lambda w: {"slug": w.ids["lesson"]}, get=PUBLIC),
     "redflags:check": Route(get=PUBLIC, post=True),
@@ -348,11 +390,16 @@ def sso_login(request):
 
 
 def login_as(client, cast, role: str, sso_login=None) -> None:
+    """A fresh session for ``role``; staff pass a second factor (tests/conftest.py), except
+    ``physio_no_2fa``: A's physiotherapist with a password only; the SSO patient logs in
+    with the e-ID (``sso_login``)."""
     users = {"patient_a": cast.patient.user, "patient_b": cast.patient_b.user,
              "physio": cast.physio, "colleague": cast.colleague,
              "other_physio": cast.other_physio, "clinic_admin": cast.clinic_admin}
     client.cookies.clear()  # a fresh session (logout() would need a request)
-    if role == "sso_patient":
+    if role == "physio_no_2fa":
+        login_without_second_factor(client, cast.physio)
+    elif role == "sso_patient":
         sso_login(client)
     elif role != "anonymous":
         client.force_login(users[role])
@@ -360,7 +407,11 @@ def login_as(client, cast, role: str, sso_login=None) -> None:
 
 def outcome(response) -> object:
     if response.status_code in (301, 302):
-        return LOGIN if "/accounts/login/" in response["Location"] else OK
+        location = response["Location"]
+        if location.startswith(("/accounts/2fa/?", "/accounts/2fa/reauthenticate/?",
+                                "/accounts/2fa/webauthn/reauthenticate/?")):
+            return SECOND_FACTOR
+        return LOGIN if "/accounts/login/" in location else OK
     if response.status_code == 200:
         return OK
     return response.status_code
@@ -452,7 +503,7 @@ def test_refused_posts_change_nothing(client, world, role, sso_login):
         response = client.post(url, POST_DATA)
         if snapshot() != before:
             wrong.append(f"{name} {url}: changed data ({response.status_code})")
-        if outcome(response) not in (LOGIN, DENIED, NOT_FOUND, 400):
+        if outcome(response) not in (LOGIN, DENIED, NOT_FOUND, 400, SECOND_FACTOR):
             wrong.append(f"{name} {url}: answered {outcome(response)}")
     assert not wrong, "\n".join(wrong)
 

@@ -86,6 +86,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "axes",
     "csp",
     "django_htmx",
@@ -112,6 +117,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "battrerygg.accounts.middleware.SessionLimitsMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "battrerygg.web.middleware.SecondFactorMiddleware",
     "battrerygg.web.middleware.UserLanguageMiddleware",
     "battrerygg.web.middleware.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -128,7 +137,8 @@ WSGI_APPLICATION = "battrerygg.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Our own pages for allauth's login, recovery, two-factor and session screens.
+        "DIRS": [BASE_DIR / "accounts" / "allauth_templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -168,17 +178,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "axes.backends.AxesStandaloneBackend",  # first: a locked-out login never reaches the next
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Minimum length and Django's list of 20,000 common passwords (a file shipped with Django;
+# no network look-ups).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+     "OPTIONS": {"min_length": envint("BATTRERYGG_PASSWORD_MIN_LENGTH", 10)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -187,16 +199,77 @@ CSRF_FAILURE_VIEW = "battrerygg.web.views.csrf_failure"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
-# Login throttling (django-axes): lock an account/IP pair after repeated failures.
+# Identity (django-allauth): login by e-mail address, no self sign-up (clinics create
+# accounts), recovery by e-mail, two-factor (TOTP, recovery codes, passkeys), sessions.
+ACCOUNT_ADAPTER = "battrerygg.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True  # "forgot password" answers alike for any address
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and sends nothing to an unknown address
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "battrerygg.accounts.tokens.RecoveryTokenGenerator"
+ACCOUNT_FORMS = {
+    "login": "battrerygg.accounts.forms.LoginForm",
+    "reset_password": "battrerygg.accounts.forms.ResetPasswordForm",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "BättreRygg: "
+# How long a "forgot password" link works (minutes); the invitation keeps
+# PASSWORD_RESET_TIMEOUT (3 days).
+RECOVERY_LINK_MINUTES = envint("BATTRERYGG_RECOVERY_LINK_MINUTES", 60)
+# allauth's own rate limits (in the cache): requests for a recovery link per address and
+# per e-mail address, and wrong second-factor codes per account ("login_failed" is what
+# allauth counts them under; wrong passwords are django-axes's, in the database).
+ACCOUNT_RATE_LIMITS = {
+    "reset_password": "20/m/ip,3/15m/key",
+    "reset_password_from_key": "20/m/ip",
+    "login_failed": "10/m/ip,{}/15m/key".format(envint("BATTRERYGG_MFA_FAILURE_LIMIT", 5)),
+    "reauthenticate": "10/m/user",
+}
+MFA_ADAPTER = "battrerygg.accounts.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "battrerygg.accounts.forms.SecondStepForm",
+    "reauthenticate": "battrerygg.accounts.forms.SecondStepAgainForm",
+    "activate_totp": "battrerygg.accounts.forms.AddAppForm",
+    "add_webauthn": "battrerygg.accounts.forms.AddPasskeyForm",
+    "edit_webauthn": "battrerygg.accounts.forms.EditPasskeyForm",
+}
+MFA_TOTP_TOLERANCE = 1  # a code of the 30 seconds before or after still works (clock drift)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_PASSKEY_SIGNUP_ENABLED = False
+MFA_TOTP_ISSUER = "BättreRygg"
+MFA_RECOVERY_CODE_COUNT = 10
+MFA_TRUST_ENABLED = False
+# Passkeys on plain http work only on localhost (development, the browser tests).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not envbool("BATTRERYGG_SECURE", False)
+USERSESSIONS_TRACK_ACTIVITY = True
+
+# Login throttling (django-axes, in the database): an account from one address after
+# BATTRERYGG_LOGIN_FAILURE_LIMIT wrong passwords, an account from any address after
+# BATTRERYGG_LOGIN_ACCOUNT_FAILURE_LIMIT, and an address across accounts (password
+# spraying) after BATTRERYGG_LOGIN_ADDRESS_FAILURE_LIMIT; each pauses for the cool-off.
+AXES_HANDLER = "battrerygg.accounts.throttle.LoginThrottle"
 AXES_FAILURE_LIMIT = envint("BATTRERYGG_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ACCOUNT_FAILURE_LIMIT = envint("BATTRERYGG_LOGIN_ACCOUNT_FAILURE_LIMIT", 10)
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("BATTRERYGG_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = envint("BATTRERYGG_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "battrerygg.accounts.throttle.login_name"
 
-# Sessions and cookies.
-SESSION_COOKIE_AGE = envint("BATTRERYGG_SESSION_AGE_SECONDS", 8 * 3600)
+# Sessions and cookies: a session ends after BATTRERYGG_IDLE_TIMEOUT_MINUTES without a
+# request (the cookie's and the stored session's age, renewed as the user works) and at
+# the latest BATTRERYGG_SESSION_MAX_HOURS after logging in (accounts.middleware).
+IDLE_TIMEOUT_MINUTES = envint("BATTRERYGG_IDLE_TIMEOUT_MINUTES", 30)
+SESSION_MAX_HOURS = envint("BATTRERYGG_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = IDLE_TIMEOUT_MINUTES * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE = envbool("BATTRERYGG_SECURE", False)  # true behind HTTPS in production

@@ -1,12 +1,19 @@
 """URL configuration. No ids of patients appear in URLs; entry ids are checked by the
 access layer on every request."""
 
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+from battrerygg.accounts.urls import allauth_urlpatterns
+
+# The admin site's own login would skip the second factor: log in through ours.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("battrerygg.web.urls")),
     path("accounts/", include("battrerygg.accounts.urls")),
+    path("accounts/", include(allauth_urlpatterns)),
     path("guide/", include("battrerygg.guide.urls")),
     path("red-flags/", include("battrerygg.redflags.urls")),
     path("", include("battrerygg.diary.urls")),

@@ -7,7 +7,7 @@ from tests.conftest import PASSWORD
 
 
 def test_login_and_logout(client, cast):
-    response = client.post("/accounts/login/", {"username": "Anna@Example.se",
+    response = client.post("/accounts/login/", {"login": "Anna@Example.se",
                                                 "password": PASSWORD})
     assert response.status_code == 302
     assert client.get("/diary/").status_code == 200
@@ -20,7 +20,7 @@ def test_passwords_are_argon2(cast):
 
 
 def test_wrong_password_is_a_clear_error(client, cast):
-    response = client.post("/accounts/login/", {"username": "anna@example.se",
+    response = client.post("/accounts/login/", {"login": "anna@example.se",
                                                 "password": "wrong"})
     assert response.status_code == 200
     assert "form-errors" in response.content.decode()
@@ -28,8 +28,8 @@ def test_wrong_password_is_a_clear_error(client, cast):
 
 def test_repeated_failures_lock_the_account(client, cast):
     for _ in range(5):
-        client.post("/accounts/login/", {"username": "anna@example.se", "password": "wrong"})
-    response = client.post("/accounts/login/", {"username": "anna@example.se",
+        client.post("/accounts/login/", {"login": "anna@example.se", "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": "anna@example.se",
                                                 "password": PASSWORD})
     assert response.status_code == 429
     assert client.get("/diary/").status_code == 302

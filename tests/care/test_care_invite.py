@@ -60,7 +60,7 @@ def test_invite_mail_and_link_sets_the_password_once(client, cast, newcomer):
     assert newcomer.user.check_password(PASSWORD)
     again = client.get(link, follow=True).content.decode()
     assert "Länken fungerar inte längre." in again and "new_password1" not in again
-    login = client.post("/accounts/login/", {"username": "cecilia@example.se",
+    login = client.post("/accounts/login/", {"login": "cecilia@example.se",
                                              "password": PASSWORD})
     assert login.status_code == 302
 

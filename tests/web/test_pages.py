@@ -80,7 +80,7 @@ def test_language_chosen_before_login_is_kept(client, cast):
     from tests.conftest import PASSWORD
 
     client.post("/language/", {"language": "en", "next": "/accounts/login/"})
-    client.post("/accounts/login/", {"username": "anna@example.se", "password": PASSWORD})
+    client.post("/accounts/login/", {"login": "anna@example.se", "password": PASSWORD})
     user = cast.patient.user
     user.refresh_from_db()
     assert user.language == "en"

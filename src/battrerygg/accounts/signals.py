@@ -26,3 +26,16 @@ def keep_chosen_language(
     if chosen in SUPPORTED and chosen != user.language:
         user.language = chosen
         user.save(update_fields=["language"])
+
+
+def second_factor_added(sender: Any, request: HttpRequest | None, user: Any,
+                        authenticator: Any, **kwargs: Any) -> None:
+    """Adding an authenticator app (its code checked) or a passkey (its signature checked)
+    proves the second factor: the session counts as two-factor from then on, as after a
+    login with it (django-allauth's authentication record "mfa")."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    if request is not None and getattr(request, "user", None) == user and \
+            authenticator.type != "recovery_codes":
+        record_authentication(request, user, "mfa", type=authenticator.type,
+                              id=authenticator.pk)

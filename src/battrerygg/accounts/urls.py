@@ -1,19 +1,18 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+"""The account pages: ours (namespace ``accounts``) and django-allauth's (its own URL names,
+``allauth_urlpatterns``, included without a namespace because allauth reverses them by
+name). Login, recovery, two-factor and the session list are allauth's views with our
+templates (``accounts/allauth_templates``); sign-up and e-mail management are not offered
+(clinics create accounts)."""
 
-from battrerygg.accounts.forms import LoginForm
+from allauth.account import views as account_views
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path, reverse_lazy
+
+from battrerygg.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
+    path("login/", account_views.login, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
@@ -28,4 +27,20 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
         name="password_done",
     ),
+]
+
+allauth_urlpatterns = [
+    path("login/", account_views.login, name="account_login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),
+    path("inactive/", account_views.account_inactive, name="account_inactive"),
+    path("reauthenticate/", account_views.reauthenticate, name="account_reauthenticate"),
+    path("password/reset/", account_views.password_reset, name="account_reset_password"),
+    path("password/reset/done/", views.recovery_sent,
+         name="account_reset_password_done"),
+    re_path(r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+            account_views.password_reset_from_key, name="account_reset_password_from_key"),
+    path("password/reset/key/done/", account_views.password_reset_from_key_done,
+         name="account_reset_password_from_key_done"),
+    path("2fa/", include("allauth.mfa.urls")),
+    path("sessions/", views.sessions, name="usersessions_list"),
 ]

@@ -40,7 +40,13 @@ class AccessDenied(Exception):
 
 
 def _active(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and bool(user.is_active)
+    """Logged in, active, and past the second factor where one is required (staff whose
+    session has none see no patient and no clinic: ``passed_second_factor``)."""
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and bool(user.is_active)
+        and passed_second_factor(user)
+    )
 
 
 # Who is who ---------------------------------------------------------------------------------
@@ -392,3 +398,57 @@ def may_accept_invite(user: Any) -> bool:
     """An invitation link sets the password of a patient (invited by their physiotherapist)
     or of staff (invited by their clinic admin); never of a system admin."""
     return getattr(user, "role", None) in (Role.PATIENT, *STAFF_ROLES)
+
+
+# Second factor (SPEC §1, Q2) -----------------------------------------------------------------
+
+SECOND_FACTOR_ATTRIBUTE = "second_factor_verified"
+"""Set on the request's user by ``accounts.middleware.SecondFactorMiddleware`` (the
+answer of ``second_factor_satisfied`` for the session). A user object that did not come
+from a request (a command, a service called by a test) has no mark and is not gated."""
+
+
+def requires_second_factor(user: Any) -> bool:
+    """Whether ``user`` must have passed a second factor before seeing patient data or an
+    admin page: every role but the patient's (physiotherapist, clinic admin, system admin,
+    and any staff role added later), and anyone with Django admin rights. Patients may
+    add one; it is not required. Anonymous: False."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(
+        getattr(user, "role", None) != Role.PATIENT
+        or getattr(user, "is_staff", False)
+        or getattr(user, "is_superuser", False)
+    )
+
+
+def second_factor_satisfied(user: Any, request_auth_records: list[dict[str, Any]]) -> bool:
+    """Whether the session of ``user`` counts as two-factor, from the authentication
+    records of the session (django-allauth's ``account_authentication_methods``: dicts with
+    ``method`` "password", "mfa", "socialaccount"…, and ``at``).
+
+    True for a user who needs none (``requires_second_factor``); else when a record is a
+    passed second factor (``method == "mfa"``: a TOTP or recovery code, a passkey) or a
+    single sign-on whose identity provider vouches for one (``sso_vouches_for_second_factor``).
+    """
+    if not requires_second_factor(user):
+        return True
+    return any(
+        record.get("method") == "mfa" or sso_vouches_for_second_factor(record)
+        for record in request_auth_records
+    )
+
+
+def sso_vouches_for_second_factor(record: dict[str, Any]) -> bool:
+    """The hook for single sign-on: an authentication record of an SSO login (method
+    "socialaccount") whose identity provider vouched for a second factor (e.g. SITHS, an
+    ``acr``/``amr`` the OIDC integration checked) carries ``"second_factor": True``; the
+    integration that writes the record decides, this function only reads it."""
+    return record.get("method") == "socialaccount" and record.get("second_factor") is True
+
+
+def passed_second_factor(user: Any) -> bool:
+    """The gate for patient data and admin pages: False for a request's user who needs a
+    second factor and whose session has none (the middleware's mark, see
+    ``SECOND_FACTOR_ATTRIBUTE``); True otherwise."""
+    return bool(getattr(user, SECOND_FACTOR_ATTRIBUTE, True))

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from battrerygg.accounts.models import Role
-from battrerygg.patients.access import has_role
+from battrerygg.patients.access import has_role, requires_second_factor
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class Menu:
     patient: bool
     physiotherapist: bool
     clinic_admin: bool
+    account: bool = False  # logged in: the login-and-security page
+    second_factor_required: bool = False  # staff: a second step before patient data
 
     @property
     def staff(self) -> bool:
@@ -34,4 +36,6 @@ def menu(request: HttpRequest) -> dict[str, Any]:
         patient=has_role(user, Role.PATIENT),
         physiotherapist=has_role(user, Role.PHYSIOTHERAPIST),
         clinic_admin=has_role(user, Role.CLINIC_ADMIN),
+        account=bool(getattr(user, "is_authenticated", False)),
+        second_factor_required=requires_second_factor(user),
     )}

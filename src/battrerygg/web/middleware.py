@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -117,3 +118,44 @@ class AccessDeniedMiddleware:
         if isinstance(exc, AccessDenied):
             raise Http404 from None
         return None
+
+
+def auth_records(request: HttpRequest) -> list[dict[str, Any]]:
+    """The authentication records of the request's session (django-allauth's: password,
+    mfa, …), only when they were written for the user logged in."""
+    from allauth.account.internal.flows.login import get_authentication_records
+
+    if getattr(request, "session", None) is None:
+        return []
+    records = get_authentication_records(request, request.user)
+    return [r for r in records if isinstance(r, dict)]
+
+
+class SecondFactorMiddleware:
+    """Mark the request's user with ``patients.access.second_factor_satisfied`` for the
+    session, so that the access layer and the page guards refuse patient data to staff
+    whose session has not passed a second factor; and send such staff from the Django
+    admin (every page of it, its login included) to enrol or verify one."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        from battrerygg.patients.access import (
+            SECOND_FACTOR_ATTRIBUTE,
+            requires_second_factor,
+            second_factor_satisfied,
+        )
+
+        user = getattr(request, "user", None)
+        if user is not None and requires_second_factor(user):
+            passed = second_factor_satisfied(user, auth_records(request))
+            setattr(user, SECOND_FACTOR_ATTRIBUTE, passed)
+            if not passed and request.path.startswith(reverse("admin:index")):
+                from battrerygg.web.pages import second_factor_url
+
+                return redirect(second_factor_url(request))
+        return self.get_response(request)

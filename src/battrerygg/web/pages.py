@@ -4,7 +4,9 @@
 their patient record, with times shown in the patient's time zone.
 
 ``physio_page``, ``admin_page`` and ``staff_page`` let in only the right role (anonymous
-users go to the login page, others get 403). ``patient_page`` resolves the patient reference
+users go to the login page, others get 403); staff whose session has not passed a second
+factor (``access.passed_second_factor``) go to enrol or verify one (``second_factor_url``).
+``patient_page`` resolves the patient reference
 in the URL through the access layer (404 when the physiotherapist may not see that patient)
 and serves the page inside one audit read scope, so each page view of a patient's data
 writes exactly one audit row (SPEC Q2).
@@ -37,6 +39,7 @@ from battrerygg.patients.access import (
     AccessDenied,
     has_role,
     own_patient,
+    passed_second_factor,
     patient_for_staff,
     staff_clinics,
 )
@@ -71,6 +74,24 @@ def patient_view(view: View) -> View:
     return wrapper
 
 
+def second_factor_url(request: HttpRequest) -> str:
+    """Where staff without a second factor in their session go, coming back to the page
+    they asked for (GET) afterwards: to verify one if they have an authenticator (a code
+    from their app, else their passkey), else to enrol one."""
+    from allauth.mfa.models import Authenticator
+
+    kinds = set(Authenticator.objects.filter(user_id=request.user.pk)
+                .values_list("type", flat=True))
+    if Authenticator.Type.TOTP in kinds:
+        target = reverse("mfa_reauthenticate")
+    elif Authenticator.Type.WEBAUTHN in kinds:
+        target = reverse("mfa_reauthenticate_webauthn")
+    else:
+        target = reverse("mfa_index")
+    back = request.get_full_path() if request.method == "GET" else reverse("web:home")
+    return f"{target}?{urlencode({'next': back})}"
+
+
 def _role_page(*roles: str) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @functools.wraps(view)
@@ -78,7 +99,11 @@ def _role_page(*roles: str) -> Callable[[View], View]:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not has_role(user, *roles) or not staff_clinics(user).exists():
+            if not has_role(user, *roles):
+                raise PermissionDenied
+            if not passed_second_factor(user):
+                return redirect(second_factor_url(request))
+            if not staff_clinics(user).exists():
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

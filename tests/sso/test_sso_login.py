@@ -44,10 +44,15 @@ def _logged_in(client):
     return get_user(_Request())
 
 
-def _refused(response, text: str) -> None:
-    assert response.status_code == 403
-    body = response.content.decode()
-    assert text in body, body[:2000]
+def _refused(response, text: str, client=None) -> None:
+    """The login was answered with a redirect to the refusal page, which says ``text``."""
+    from django.test import Client
+
+    assert response.status_code == 302, response.status_code
+    assert response["Location"].startswith("/accounts/e-id/refused/"), response["Location"]
+    page = (client or Client()).get(response["Location"])
+    body = page.content.decode()
+    assert page.status_code == 200 and text in body, body[:2000]
 
 
 def test_a_patient_logs_in_by_the_identity_number(client, cast, sso):
@@ -142,7 +147,7 @@ def test_the_refusal_is_in_english_for_an_english_visitor(client, cast, sso):
     sso.add_user("stranger-en", "pw", {PNR_CLAIM: "198112189876"})
     client.cookies["django_language"] = "en"
     response = flow.sso_login(client, "stranger-en", "pw")
-    _refused(response, "Your personal identity number is not registered")
+    _refused(response, "Your personal identity number is not registered", client)
 
 
 def test_an_unknown_hsa_id_creates_no_staff(client, cast, sso):

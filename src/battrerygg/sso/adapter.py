@@ -14,12 +14,12 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.providers.base.constants import AuthError
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 
 from battrerygg.sso import checks, matching, oidc
 from battrerygg.sso.checks import SsoRefused
-from battrerygg.sso.texts import MESSAGES, TITLES, Refusal
+from battrerygg.sso.texts import Refusal
 
 log = logging.getLogger("battrerygg.sso")
 
@@ -29,13 +29,11 @@ SECOND_FACTOR_STATE_KEY = "battrerygg_second_factor"
 
 
 def refusal_response(request: HttpRequest, reason: Refusal) -> HttpResponse:
-    """The page of a refused e-ID login (403): a title and what to do, translated."""
+    """To the page of a refused e-ID login (``views.refused``: a title and what to do,
+    translated). Nothing of the login stays in the session."""
     # The reason only: never a claim's value (a personal identity number) in the log.
     log.info("single sign-on refused: %s", reason.value)
-    response = TemplateResponse(request, "sso/refused.html", {
-        "title": TITLES[reason], "message": MESSAGES[reason]}, status=403)
-    response.render()
-    return response
+    return HttpResponseRedirect(reverse("sso:refused", args=[reason.value]))
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

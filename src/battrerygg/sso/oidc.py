@@ -15,6 +15,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from allauth.socialaccount.providers.base import AuthProcess
 from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
 from django.http import HttpRequest, HttpResponse
 
@@ -31,6 +32,8 @@ class RegionOpenIDConnectProvider(OpenIDConnectProvider):
 
     def redirect(self, request: HttpRequest, process: Any, next_url: Any = None,
                  data: Any = None, **kwargs: Any) -> HttpResponse:
+        # Only ever a login: not "connect" to the logged-in account, not "redirect".
+        process = AuthProcess.LOGIN
         nonce = secrets.token_urlsafe(32)
         auth_params = dict(kwargs.pop("auth_params", None) or self.get_auth_params())
         auth_params["nonce"] = nonce

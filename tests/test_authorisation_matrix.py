@@ -154,6 +154,14 @@ ROUTES: dict[str, Route] = {
     "mfa_edit_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=OWN_ACCOUNT, post=True),
     "mfa_remove_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=OWN_ACCOUNT, post=True),
     "usersessions_list": Route(get=OWN_ACCOUNT, post=True),
+    # Single sign-on with the region's e-ID (configured for every role here): the login
+    # (a POST goes on to the provider), its callback (without a login of this browser in
+    # progress: to the refusal page) and the refusal page.
+    "openid_connect_login": Route(kwargs=lambda w: {"provider_id": "region"}, get=PUBLIC,
+                                  post=True),
+    "openid_connect_callback": Route(kwargs=lambda w: {"provider_id": "region"},
+                                     get=PUBLIC),
+    "sso:refused": Route(kwargs=lambda w: {"reason": "unknown_number"}, get=PUBLIC),
     "guide:index": Route(get=PUBLIC),
     "guide:lesson": Route(kwargs=lambda w: {"slug": w.ids["lesson"]}, get=PUBLIC),
     "redflags:check": Route(get=PUBLIC, post=True),
@@ -283,8 +291,12 @@ def frozen():
 
 
 @pytest.fixture
-def world(frozen, cast, log_activity):
-    """A's things, one of each, and a membership of the clinic to point at."""
+def world(frozen, cast, log_activity, settings, oidc_provider):
+    """A's things, one of each, and a membership of the clinic to point at; single sign-on
+    configured with the test provider."""
+    from tests.sso import flow
+
+    flow.configure(settings, oidc_provider)
     from battrerygg.accounts.models import StaffMembership
     from battrerygg.clinical.red_flags import Sign
     from battrerygg.diary.services import delete_entry, save_flare_up_plan

@@ -83,6 +83,8 @@ A_STAFF_AND_PATIENT = expect(anonymous=NOT_FOUND, patient_a=OK, physio=OK,
 # The logged-in user's own account (two-factor, sessions): everyone logged in.
 OWN_ACCOUNT = expect(anonymous=LOGIN, rest=OK)
 NO_AUTHENTICATOR = expect(anonymous=LOGIN, rest=NOT_FOUND)
+NO_SUCH_PASSKEY = expect(anonymous=LOGIN, patient_a=OK, patient_b=OK, physio_no_2fa=OK,
+                         rest=NOT_FOUND)
 STAFF_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, clinic_admin=OK,
                     rest=DENIED)
 # A group session of A's clinic: its staff; another clinic's physiotherapist gets 404.
@@ -151,8 +153,10 @@ ROUTES: dict[str, Route] = {
     "mfa_add_webauthn": Route(get=OWN_ACCOUNT, post=True),
     "mfa_reauthenticate_webauthn": Route(get=OWN_ACCOUNT, post=True),
     "mfa_login_webauthn": Route(get=OWN_ACCOUNT, post=True),
-    "mfa_edit_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=OWN_ACCOUNT, post=True),
-    "mfa_remove_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=OWN_ACCOUNT, post=True),
+    # a passkey nobody has: 404 once past "confirm it is you" (staff's test logins are
+    # fresh); the others are first asked for their password (a redirect)
+    "mfa_edit_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=NO_SUCH_PASSKEY, post=True),
+    "mfa_remove_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=NO_SUCH_PASSKEY, post=True),
     "usersessions_list": Route(get=OWN_ACCOUNT, post=True),
     # Single sign-on with the region's e-ID (configured for every role here): the login
     # (a POST goes on to the provider), its callback (without a login of this browser in

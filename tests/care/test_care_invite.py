@@ -141,11 +141,27 @@ def test_no_invite_without_consent(client, cast):
     assert snapshot() == before and not mail.outbox
 
 
-def test_no_invite_when_the_patient_has_a_password(client, cast):
+def test_a_new_sign_in_link_for_a_patient_with_a_password(client, cast):
+    """A physiotherapist may send a new sign-in link at any time (issue 11): the patient
+    chooses a new password with it; the old one works until then; the link works once."""
     assess(cast.physio, cast.patient)
     enrol(cast.physio, cast.patient)
     client.force_login(cast.physio)
-    before = snapshot()
-    response = invite(client, cast.patient)
-    assert "Patienten har redan valt ett lösenord" in response.content.decode()
-    assert snapshot() == before and not mail.outbox
+    page = client.get(f"/clinic/patients/{cast.patient.ref}/enrol/").content.decode()
+    assert "Skicka en ny inloggningslänk" in page
+    assert invite(client, cast.patient).status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["anna@example.se"] and "inloggningslänk" in message.subject
+    assert "19121212" not in message.body
+    user = cast.patient.user
+    user.refresh_from_db()
+    assert user.check_password("Test-password-2026")  # unchanged until the link is used
+    browser = Client()
+    form = browser.get(link_in(message), follow=True)
+    form_url = form.redirect_chain[-1][0] if form.redirect_chain else link_in(message)
+    browser.post(form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    again = browser.get(link_in(message), follow=True).content.decode()
+    assert "Länken fungerar inte längre." in again

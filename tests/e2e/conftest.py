@@ -93,9 +93,9 @@ def open_page(browser, live_server):
 STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32; the test staff's app
 
 
-def totp_code(secret: str = STAFF_TOTP_SECRET) -> str:
-    """The authenticator app's code now (the server's clock: the live server runs in this
-    process, so a travelled clock moves both)."""
+def totp_code(secret: str = STAFF_TOTP_SECRET, step: int = 0) -> str:
+    """The authenticator app's code now, or ``step`` periods of 30 s on (the server's
+    clock: the live server runs in this process, so a travelled clock moves both)."""
     from allauth.mfa.totp.internal.auth import (
         format_hotp_value,
         hotp_value,
@@ -103,7 +103,7 @@ def totp_code(secret: str = STAFF_TOTP_SECRET) -> str:
     )
 
     counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2] + step))
 
 
 def give_totp(user, secret: str = STAFF_TOTP_SECRET) -> None:

@@ -347,14 +347,15 @@ def withdraw_consent(
 
 
 def send_invite(actor: Any, patient: Patient, *, base_url: str | None = None) -> Invite:
-    """E-mail the patient (in their language) a one-time link to choose their password.
-    A new invitation voids the link of the previous one. The mail holds no health data and
-    no personnummer. Raises AccessDenied; CareError("not_enrolled") without an active
-    consent in the current episode, ("already_active") when they have a password."""
+    """E-mail the patient (in their language) a one-time link to choose their password: the
+    invitation, or, for a patient who has one already, a new sign-in link (a forgotten
+    password, a new phone), which a physiotherapist may send at any time; the old password
+    works until the new one is chosen. A new link voids the previous one. The mail holds
+    no health data and no personnummer. Raises AccessDenied; CareError("not_enrolled")
+    without an active consent in the current episode."""
     check_treat(actor, patient)
     user = patient.user
-    if user.has_usable_password():
-        raise CareError("already_active")
+    again = user.has_usable_password()
     episode = current_episode(patient)
     if episode is None or not episode.consents.filter(withdrawn_at__isnull=True).exists():
         raise CareError("not_enrolled")
@@ -364,7 +365,7 @@ def send_invite(actor: Any, patient: Patient, *, base_url: str | None = None) ->
                       object_id=invite.pk)
         link = invite_link(user, base_url=base_url)
         with translation.override(user.language or "sv"):
-            context = {"link": link, "name": user.full_name,
+            context = {"link": link, "name": user.full_name, "again": again,
                        "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
             subject = render_to_string("care/email/invite_subject.txt", context).strip()
             body = render_to_string("care/email/invite_body.txt", context)

@@ -26,7 +26,6 @@ ERRORS = {
                         "today."),
     "end_date": _("The end date must be between the start of the episode and today."),
     "not_enrolled": _("Enrol the patient with their consent before inviting them."),
-    "already_active": _("The patient has already chosen a password and can log in."),
     "no_consent": _("There is no consent to withdraw."),
     "already_ended": _("The episode has already ended with another reason."),
 }

@@ -149,9 +149,11 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
                 messages.success(request, _("Consent and enrolment are recorded."))
                 return redirect("care:enrol", ref=patient.ref)
             if action == "invite":
+                again = patient.user.has_usable_password()
                 services.send_invite(user, patient,
                                      base_url=request.build_absolute_uri("/"))
-                messages.success(request, _("The invitation has been sent by e-mail."))
+                messages.success(request, _("A new sign-in link has been sent by e-mail.")
+                                 if again else _("The invitation has been sent by e-mail."))
                 return redirect("care:enrol", ref=patient.ref)
             if action == "withdraw" and withdraw_form.is_valid():
                 services.withdraw_consent(user, patient, **withdraw_form.cleaned_data)

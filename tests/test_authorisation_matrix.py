@@ -83,8 +83,12 @@ A_STAFF_AND_PATIENT = expect(anonymous=NOT_FOUND, patient_a=OK, physio=OK,
 # The logged-in user's own account (two-factor, sessions): everyone logged in.
 OWN_ACCOUNT = expect(anonymous=LOGIN, rest=OK)
 NO_AUTHENTICATOR = expect(anonymous=LOGIN, rest=NOT_FOUND)
+# (the SSO patient's e-ID login is fresh, so no confirmation is asked first: 404)
 NO_SUCH_PASSKEY = expect(anonymous=LOGIN, patient_a=OK, patient_b=OK, physio_no_2fa=OK,
-                         rest=NOT_FOUND)
+                         sso_patient=NOT_FOUND, rest=NOT_FOUND)
+# Confirming it is you: the SSO patient has no password (an e-ID login is all they have,
+# fresh enough to change their account for a few minutes after logging in): refused.
+REAUTHENTICATE = expect(anonymous=LOGIN, sso_patient=DENIED, rest=OK)
 STAFF_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, clinic_admin=OK,
                     rest=DENIED)
 # A group session of A's clinic: its staff; another clinic's physiotherapist gets 404.
@@ -133,7 +137,7 @@ ROUTES: dict[str, Route] = {
     "account_login": Route(get=PUBLIC),
     "account_logout": Route(get=None, post=False),
     "account_inactive": Route(get=PUBLIC),
-    "account_reauthenticate": Route(get=OWN_ACCOUNT, post=True),
+    "account_reauthenticate": Route(get=REAUTHENTICATE, post=True),
     "account_reset_password": Route(get=PUBLIC, post=True),
     "account_reset_password_done": Route(get=PUBLIC),
     # a wrong key shows only that the link does not work
@@ -142,7 +146,7 @@ ROUTES: dict[str, Route] = {
     "account_reset_password_from_key_done": Route(get=PUBLIC),
     "mfa_index": Route(get=OWN_ACCOUNT),
     "mfa_authenticate": Route(get=OWN_ACCOUNT, post=True),
-    "mfa_reauthenticate": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_reauthenticate": Route(get=REAUTHENTICATE, post=True),
     "mfa_activate_totp": Route(get=OWN_ACCOUNT, post=True),
     # nobody in the cast has an authenticator yet: nothing to show
     "mfa_deactivate_totp": Route(get=NO_AUTHENTICATOR, post=True),
@@ -151,7 +155,7 @@ ROUTES: dict[str, Route] = {
     "mfa_download_recovery_codes": Route(get=NO_AUTHENTICATOR),
     "mfa_list_webauthn": Route(get=OWN_ACCOUNT),
     "mfa_add_webauthn": Route(get=OWN_ACCOUNT, post=True),
-    "mfa_reauthenticate_webauthn": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_reauthenticate_webauthn": Route(get=REAUTHENTICATE, post=True),
     "mfa_login_webauthn": Route(get=OWN_ACCOUNT, post=True),
     # a passkey nobody has: 404 once past "confirm it is you" (staff's test logins are
     # fresh); the others are first asked for their password (a redirect)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -361,6 +362,16 @@ if SSO_ENABLED and "openid" not in SSO_SCOPES:
 if not SSO_ENABLED and not SSO_STAFF_PASSWORDS:
     raise ImproperlyConfigured(
         "BATTRERYGG_OIDC_STAFF_PASSWORDS=false needs single sign-on (BATTRERYGG_OIDC_ISSUER)")
+# The login button's form is answered with a redirect to the broker: browsers check that
+# redirect against the page's form-action, so the broker's origin is allowed there
+# (BATTRERYGG_OIDC_AUTHORIZATION_ORIGIN when its authorisation endpoint is elsewhere).
+SSO_FORM_ACTION = sorted({
+    f"{part.scheme}://{part.netloc}"
+    for part in (urlsplit(url) for url in [
+        SSO_ISSUER, os.environ.get("BATTRERYGG_OIDC_AUTHORIZATION_ORIGIN", "").strip()])
+    if part.scheme in ("https", "http") and part.netloc
+}) if SSO_ENABLED else []
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = ["'self'", *SSO_FORM_ACTION]
 SOCIALACCOUNT_ADAPTER = "battrerygg.sso.adapter.SocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # never link an e-ID to an account by e-mail

@@ -7,6 +7,7 @@ the real one (``real_time``), so the id token is not "issued in the future"."""
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from contextlib import contextmanager
@@ -50,6 +51,10 @@ def configure(settings, provider, *, issuer: object = ISSUER_UNSET, **overrides)
                      "fetch_userinfo": True},
     }]}
     settings.SOCIALACCOUNT_PROVIDERS = providers
+    # The login button's redirect to the provider is checked against form-action.
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["form-action"] = ["'self'", provider.issuer]
+    settings.CONTENT_SECURITY_POLICY = policy
 
 
 @contextmanager

@@ -59,6 +59,7 @@ def test_configured_with_a_secret_file_that_wins(tmp_path):
     assert got["SSO_PNR_CLAIM"] == "ssn" and got["SSO_STAFF_CLAIM"] == "hsaid"
     assert got["SSO_STAFF_ACR_VALUES"] == ["loa3", "loa4"]
     assert got["SSO_STAFF_PASSWORDS"] is False
+    assert got["SSO_FORM_ACTION"] == ["https://idp.region.example.se"]
 
 
 @pytest.mark.parametrize(("env", "message"), [

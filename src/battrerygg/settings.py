@@ -205,7 +205,8 @@ LOGOUT_REDIRECT_URL = "web:home"
 
 # Identity (django-allauth): login by e-mail address, no self sign-up (clinics create
 # accounts), recovery by e-mail, two-factor (TOTP, recovery codes, passkeys), sessions.
-ACCOUNT_ADAPTER = "battrerygg.accounts.adapter.AccountAdapter"
+# accounts.adapter.AccountAdapter, with single sign-on's rule for staff passwords.
+ACCOUNT_ADAPTER = "battrerygg.sso.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

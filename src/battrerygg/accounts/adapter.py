@@ -13,7 +13,7 @@ from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -60,17 +60,6 @@ class AccountAdapter(DefaultAccountAdapter):
         records = get_authentication_records(request, request.user)
         window = account_settings.REAUTHENTICATION_TIMEOUT
         return not any(time.time() - float(r.get("at", 0)) < window for r in records)
-
-    def pre_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse | None:
-        """Staff log in with the region's e-ID only when the deployment turned their local
-        passwords off (``battrerygg.sso.passwords``)."""
-        from battrerygg.sso.passwords import refuse_local_login
-
-        refused = refuse_local_login(request, user, kwargs.get("signal_kwargs"))
-        if refused is not None:
-            return refused
-        response: HttpResponse | None = super().pre_login(request, user, **kwargs)
-        return response
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """Wrong passwords are counted and refused by django-axes (per account, per

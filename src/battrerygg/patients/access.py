@@ -78,6 +78,13 @@ def may_sign_on_as_patient(patient: Patient) -> bool:
             and patient.clinic_id is not None)
 
 
+def may_sign_on_with_link(linked: Any, named: Any) -> bool:
+    """Whether an e-ID login already linked to the account ``linked`` may go on when its
+    claims now name the account ``named``: only when they are the same account (a link
+    never carries a login over to someone else)."""
+    return bool(linked.pk is not None and linked.pk == named.pk)
+
+
 def may_use_password(account: Any, staff_passwords: bool) -> bool:
     """Whether ``account`` may log in with a local password. staff_passwords: the
     deployment's choice (``BATTRERYGG_OIDC_STAFF_PASSWORDS``); when False, staff log in

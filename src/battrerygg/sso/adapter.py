@@ -17,6 +17,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from battrerygg.accounts.adapter import AccountAdapter as BaseAccountAdapter
+from battrerygg.patients import access
 from battrerygg.sso import checks, matching, oidc
 from battrerygg.sso.checks import SsoRefused
 from battrerygg.sso.texts import Refusal
@@ -51,7 +53,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 getattr(sociallogin, oidc.CLAIMS_ATTRIBUTE, None), sociallogin.state,
                 settings.SSO_ISSUER, oidc.NONCE_STATE_KEY)
             match = matching.match_account(verified.claims)
-            if sociallogin.is_existing and sociallogin.user.pk != match.user.pk:
+            if sociallogin.is_existing and not access.may_sign_on_with_link(
+                    sociallogin.user, match.user):
                 # Linked earlier to someone else than the claims name now.
                 raise SsoRefused(Refusal.OTHER_ACCOUNT)
         except SsoRefused as refused:
@@ -68,3 +71,18 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         log.info("single sign-on failed: %s %s", error, type(exception).__name__)
         reason = Refusal.CANCELLED if error == AuthError.CANCELLED else Refusal.BAD_RESPONSE
         raise ImmediateHttpResponse(refusal_response(request, reason))
+
+
+class AccountAdapter(BaseAccountAdapter):
+    """The product's account adapter (``accounts.adapter``) with single sign-on's rule for
+    local logins: staff log in with the region's e-ID only when the deployment turned
+    their passwords off (``passwords.refuse_local_login``)."""
+
+    def pre_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse | None:
+        from battrerygg.sso.passwords import refuse_local_login
+
+        refused = refuse_local_login(request, user, kwargs.get("signal_kwargs"))
+        if refused is not None:
+            return refused
+        response: HttpResponse | None = super().pre_login(request, user, **kwargs)
+        return response

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.e2e.conftest import axe_checker
 from tests.oidc_provider.fixture import HSA_CLAIM, PNR_CLAIM
 from tests.sso import flow
 
@@ -52,12 +53,17 @@ def test_a_physiotherapist_and_a_patient_log_in_with_e_id(open_page, artifacts, 
     sso.add_user("e2e-anna", "pw-anna", {PNR_CLAIM: "191212121212"})
 
     page, _ = open_page(1280)
+    check, violations = axe_checker(page)
     page.goto("/accounts/login/")
+    check("login page with the e-ID button")
     page.screenshot(path=str(artifacts / "sso-login-page.png"), full_page=True)
     _log_in_with_e_id(page, "e2e-physio", "pw-physio")
     assert page.url.endswith("/clinic/"), page.url  # staff land on their dashboard
     assert "Anna Exempel" in page.content()  # patient data: the second factor counted
     page.screenshot(path=str(artifacts / "sso-physio-dashboard.png"), full_page=True)
+    page.goto(f"{flow.LOGIN_PATH}")  # the confirmation page (a GET of the login URL)
+    check("e-ID confirmation page")
+    assert not violations, violations
 
     page, _ = open_page(390)
     _log_in_with_e_id(page, "e2e-anna", "pw-anna")
@@ -71,7 +77,10 @@ def test_an_unknown_number_is_refused_and_nothing_is_created(open_page, artifact
     sso.add_user("e2e-stranger", "pw", {PNR_CLAIM: "198112189876"})
     before = _counts()
     page, _ = open_page(1280)
+    check, violations = axe_checker(page)
     _log_in_with_e_id(page, "e2e-stranger", "pw")
+    check("refusal page")
+    assert not violations, violations
     assert page.get_by_role("heading", name="Vi hittade dig inte").is_visible()
     assert page.get_by_role("alert").inner_text().startswith(
         "Ditt personnummer finns inte registrerat")

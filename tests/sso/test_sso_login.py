@@ -242,3 +242,31 @@ def test_an_account_linked_to_someone_else_is_refused(client, cast, sso):
 
 def test_no_sso_when_not_configured(client, cast):
     assert client.post(flow.LOGIN_PATH, {"process": "login"}).status_code == 404
+
+
+def test_a_vouched_second_factor_skips_the_apps_code(client, cast, sso):
+    from tests.accounts.helpers import give_app
+
+    give_app(cast.physio)
+    cast.physio.hsa_id = "SE2321000016-F001"
+    cast.physio.save()
+    sso.add_user("physio-app-loa3", "pw", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA3})
+    response = flow.sso_login(client, "physio-app-loa3", "pw")
+    assert not response["Location"].startswith("/accounts/2fa/")
+    assert _logged_in(client) == cast.physio
+    assert client.get("/clinic/").status_code == 200
+
+
+def test_without_a_vouched_second_factor_the_app_asks_for_its_code(client, cast, sso):
+    from tests.accounts.helpers import code_now, give_app
+
+    give_app(cast.physio)
+    cast.physio.hsa_id = "SE2321000016-F001"
+    cast.physio.save()
+    sso.add_user("physio-app-loa2", "pw", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA2})
+    response = flow.sso_login(client, "physio-app-loa2", "pw")
+    assert response["Location"].startswith("/accounts/2fa/authenticate/")
+    assert not _logged_in(client).is_authenticated
+    client.post(response["Location"], {"code": code_now()})
+    assert _logged_in(client) == cast.physio
+    assert client.get("/clinic/").status_code == 200

@@ -86,3 +86,11 @@ class AccountAdapter(BaseAccountAdapter):
             return refused
         response: HttpResponse | None = super().pre_login(request, user, **kwargs)
         return response
+
+    def get_login_stages(self) -> list[str]:
+        """allauth's steps, with its second-factor step skipped for an e-ID login whose
+        broker vouched for one (``stages.SecondFactorStage``)."""
+        from battrerygg.sso import stages
+
+        return [stages.STAGE if path == stages.ALLAUTH_STAGE else path
+                for path in super().get_login_stages()]

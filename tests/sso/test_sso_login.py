@@ -270,3 +270,38 @@ def test_without_a_vouched_second_factor_the_app_asks_for_its_code(client, cast,
     client.post(response["Location"], {"code": code_now()})
     assert _logged_in(client) == cast.physio
     assert client.get("/clinic/").status_code == 200
+
+
+def _rows():
+    """The e-ID links and accounts, every field (last logins included)."""
+    from allauth.socialaccount.models import SocialAccount
+
+    from battrerygg.accounts.models import User
+
+    return (list(SocialAccount.objects.order_by("pk").values()),
+            list(User.objects.order_by("pk").values()))
+
+
+@pytest.mark.parametrize("bad", ["nonce", "issuer", "other account"])
+def test_a_bad_answer_for_a_linked_account_touches_nothing(client, cast, sso, settings, bad):
+    from allauth.socialaccount.models import SocialAccount
+
+    sso.add_user(f"anna-linked-{bad}", "pw", {PNR_CLAIM: "191212121212"})
+    flow.sso_login(client, f"anna-linked-{bad}", "pw")  # links Anna's e-ID
+    assert SocialAccount.objects.filter(user=cast.patient.user).count() == 1
+    client.cookies.clear()
+    if bad == "nonce":
+        sso.add_user(f"anna-linked-{bad}", "pw", {PNR_CLAIM: "191212121212",
+                                                 "nonce": "forged"})
+    elif bad == "issuer":
+        flow.configure(settings, sso, issuer="https://idp.region.example.se")
+    else:  # the same e-ID now names Bertil
+        from battrerygg.patients.models import Patient
+
+        Patient.objects.filter(pk=cast.patient_b.pk).update(personnummer="198112189876")
+        sso.add_user(f"anna-linked-{bad}", "pw", {PNR_CLAIM: "198112189876"})
+    before = _rows()
+    response = flow.sso_login(client, f"anna-linked-{bad}", "pw")
+    assert response["Location"].startswith("/accounts/e-id/refused/")
+    assert _rows() == before
+    assert not _logged_in(client).is_authenticated

@@ -128,12 +128,11 @@ def test_second_factor_vouched_by_acr_or_trusted_broker(sso, trust, acr, vouched
 
 # checks.verify ------------------------------------------------------------------------------
 
-STATE = {"battrerygg_nonce": "n-1"}
+SENT = "n-1"
 
 
-def _verify(id_token, userinfo=None, state=STATE):
-    return checks.verify({"id_token": id_token, "userinfo": userinfo or {}}, state, ISSUER,
-                         "battrerygg_nonce")
+def _verify(id_token, userinfo=None, sent=SENT):
+    return checks.verify({"id_token": id_token, "userinfo": userinfo or {}}, sent, ISSUER)
 
 
 def test_a_good_token_passes_with_userinfo_on_top():
@@ -143,18 +142,18 @@ def test_a_good_token_passes_with_userinfo_on_top():
     assert verified.id_token["nonce"] == "n-1"
 
 
-@pytest.mark.parametrize(("id_token", "userinfo", "state", "reason"), [
-    ({"iss": "https://other.example.se", "sub": "s", "nonce": "n-1"}, {}, STATE,
+@pytest.mark.parametrize(("id_token", "userinfo", "sent", "reason"), [
+    ({"iss": "https://other.example.se", "sub": "s", "nonce": "n-1"}, {}, SENT,
      Refusal.WRONG_ISSUER),
-    ({"iss": ISSUER + "/", "sub": "s", "nonce": "n-1"}, {}, STATE, Refusal.WRONG_ISSUER),
-    ({"iss": ISSUER, "sub": "s", "nonce": "n-2"}, {}, STATE, Refusal.WRONG_NONCE),
-    ({"iss": ISSUER, "sub": "s"}, {}, STATE, Refusal.WRONG_NONCE),
-    ({"iss": ISSUER, "sub": "s", "nonce": "n-1"}, {}, {}, Refusal.WRONG_NONCE),
-    ({"iss": ISSUER, "sub": "s", "nonce": "n-1"}, {"sub": "t"}, STATE, Refusal.BAD_RESPONSE),
-    ({"iss": ISSUER, "nonce": "n-1"}, {}, STATE, Refusal.BAD_RESPONSE),
-    ({}, {}, STATE, Refusal.BAD_RESPONSE),
+    ({"iss": ISSUER + "/", "sub": "s", "nonce": "n-1"}, {}, SENT, Refusal.WRONG_ISSUER),
+    ({"iss": ISSUER, "sub": "s", "nonce": "n-2"}, {}, SENT, Refusal.WRONG_NONCE),
+    ({"iss": ISSUER, "sub": "s"}, {}, SENT, Refusal.WRONG_NONCE),
+    ({"iss": ISSUER, "sub": "s", "nonce": "n-1"}, {}, None, Refusal.WRONG_NONCE),
+    ({"iss": ISSUER, "sub": "s", "nonce": "n-1"}, {"sub": "t"}, SENT, Refusal.BAD_RESPONSE),
+    ({"iss": ISSUER, "nonce": "n-1"}, {}, SENT, Refusal.BAD_RESPONSE),
+    ({}, {}, SENT, Refusal.BAD_RESPONSE),
 ])
-def test_bad_tokens_are_refused(id_token, userinfo, state, reason):
+def test_bad_tokens_are_refused(id_token, userinfo, sent, reason):
     with pytest.raises(SsoRefused) as refused:
-        _verify(id_token, userinfo, state)
+        _verify(id_token, userinfo, sent)
     assert refused.value.reason is reason

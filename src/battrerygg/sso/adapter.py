@@ -1,13 +1,15 @@
 """allauth's social-account hooks for the region's e-ID (``SOCIALACCOUNT_ADAPTER``).
 
-Nobody is ever created by single sign-on: sign-up is closed, and ``pre_social_login``
-either links the login to the account the e-ID names (``matching``) or answers with a
-page that says why not (``refusal_response``), before anything is saved.
+Nobody is ever created by single sign-on: sign-up is closed; ``screen`` (called by the
+provider as soon as the tokens are decoded) checks them and finds the account the e-ID
+names (``matching``) or answers with a page that says why not (``refusal_response``)
+before anything is saved or touched; ``pre_social_login`` then links the login to it.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from allauth.core.exceptions import ImmediateHttpResponse
@@ -30,6 +32,39 @@ SECOND_FACTOR_STATE_KEY = "battrerygg_second_factor"
 (read by ``second_factor`` once the login is complete)."""
 
 
+SCREENED_ATTRIBUTE = "battrerygg_screened"
+"""``SocialLogin.<this>``: the ``Screened`` answer of ``screen`` for this login."""
+
+
+@dataclass(frozen=True)
+class Screened:
+    """Whom a checked e-ID login is for, and whether the broker vouched for a second
+    factor (staff only)."""
+
+    user: Any
+    second_factor: bool
+
+
+def screen(request: HttpRequest, sociallogin: Any, sent_nonce: str | None) -> None:
+    """Check the tokens (``checks.verify``), find the account (``matching``) and refuse a
+    login linked earlier to someone else, before anything is saved; keep the answer on
+    the ``SocialLogin``. Raises ImmediateHttpResponse (the refusal page)."""
+    from allauth.socialaccount.models import SocialAccount
+
+    try:
+        verified = checks.verify(getattr(sociallogin, oidc.CLAIMS_ATTRIBUTE, None),
+                                 sent_nonce, settings.SSO_ISSUER)
+        match = matching.match_account(verified.claims)
+        linked = SocialAccount.objects.select_related("user").filter(
+            provider=sociallogin.account.provider, uid=sociallogin.account.uid).first()
+        if linked is not None and not access.may_sign_on_with_link(linked.user, match.user):
+            raise SsoRefused(Refusal.OTHER_ACCOUNT)  # linked earlier to someone else
+    except SsoRefused as refused:
+        raise ImmediateHttpResponse(refusal_response(request, refused.reason)) from None
+    setattr(sociallogin, SCREENED_ATTRIBUTE, Screened(
+        match.user, match.staff and matching.vouches_for_second_factor(verified.id_token)))
+
+
 def refusal_response(request: HttpRequest, reason: Refusal) -> HttpResponse:
     """To the page of a refused e-ID login (``views.refused``: a title and what to do,
     translated). Nothing of the login stays in the session."""
@@ -48,21 +83,17 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         return False
 
     def pre_social_login(self, request: HttpRequest, sociallogin: Any) -> None:
-        try:
-            verified = checks.verify(
-                getattr(sociallogin, oidc.CLAIMS_ATTRIBUTE, None), sociallogin.state,
-                settings.SSO_ISSUER, oidc.NONCE_STATE_KEY)
-            match = matching.match_account(verified.claims)
-            if sociallogin.is_existing and not access.may_sign_on_with_link(
-                    sociallogin.user, match.user):
-                # Linked earlier to someone else than the claims name now.
-                raise SsoRefused(Refusal.OTHER_ACCOUNT)
-        except SsoRefused as refused:
-            raise ImmediateHttpResponse(refusal_response(request, refused.reason)) from None
-        sociallogin.state[SECOND_FACTOR_STATE_KEY] = (
-            match.staff and matching.vouches_for_second_factor(verified.id_token))
+        """Link the login to the account ``screen`` found (allauth has looked up an
+        existing link by then) and keep whether the broker vouched for a second factor."""
+        screened: Screened | None = getattr(sociallogin, SCREENED_ATTRIBUTE, None)
+        if screened is None:
+            raise ImmediateHttpResponse(refusal_response(request, Refusal.BAD_RESPONSE))
+        if sociallogin.is_existing and not access.may_sign_on_with_link(
+                sociallogin.user, screened.user):
+            raise ImmediateHttpResponse(refusal_response(request, Refusal.OTHER_ACCOUNT))
+        sociallogin.state[SECOND_FACTOR_STATE_KEY] = screened.second_factor
         if not sociallogin.is_existing:
-            sociallogin.connect(request, match.user)
+            sociallogin.connect(request, screened.user)
 
     def on_authentication_error(self, request: HttpRequest, provider: Any, error: Any = None,
                                 exception: Any = None, extra_context: Any = None) -> None:

@@ -6,7 +6,7 @@ tokens arrive. Here (OIDC Core 3.1.3.7, 5.3.2):
 - the id token's ``iss`` is the issuer this deployment trusts (BATTRERYGG_OIDC_ISSUER),
   exactly: a discovery document at the configured address that names another issuer, or
   a token of another issuer, is refused;
-- its ``nonce`` is the one this login sent (``oidc.NONCE_STATE_KEY`` in allauth's state);
+- its ``nonce`` is the one this login sent (kept in the session by ``oidc``);
 - the UserInfo answer, when there is one, is about the same ``sub``.
 """
 
@@ -37,19 +37,17 @@ class Verified:
     id_token: dict[str, Any]
 
 
-def verify(tokens: dict[str, dict[str, Any]] | None, state: dict[str, Any],
-           issuer: str, nonce_key: str) -> Verified:
+def verify(tokens: dict[str, dict[str, Any]] | None, sent: str | None,
+           issuer: str) -> Verified:
     """Check a login's tokens. tokens: {"id_token": {...}, "userinfo": {...}} as decoded by
-    allauth; state: allauth's state of this login; issuer: the configured issuer; nonce_key:
-    where the state keeps the nonce. Raises SsoRefused (BAD_RESPONSE, WRONG_ISSUER,
-    WRONG_NONCE)."""
+    allauth; sent: the nonce this login sent (None: none is known for it); issuer: the
+    configured issuer. Raises SsoRefused (BAD_RESPONSE, WRONG_ISSUER, WRONG_NONCE)."""
     id_token = (tokens or {}).get("id_token") or {}
     userinfo = (tokens or {}).get("userinfo") or {}
     if not id_token or not isinstance(id_token.get("sub"), str) or not id_token["sub"]:
         raise SsoRefused(Refusal.BAD_RESPONSE)
     if not issuer or id_token.get("iss") != issuer:
         raise SsoRefused(Refusal.WRONG_ISSUER)
-    sent = state.get(nonce_key)
     received = id_token.get("nonce")
     if not isinstance(sent, str) or not isinstance(received, str) or not hmac.compare_digest(
             sent.encode(), received.encode()):

@@ -8,6 +8,8 @@ PUBLIC = [
     "/red-flags/",
     "/accounts/login/",
     "/accounts/e-id/refused/unknown_number/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
     "/does-not-exist/",
 ]
 PATIENT = [
@@ -24,6 +26,11 @@ PATIENT = [
     "/goals/motivation/",
     "/reminders/",
     "/accounts/password/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/2fa/webauthn/",
+    "/accounts/2fa/webauthn/add/",
+    "/accounts/sessions/",
     "/questionnaires/",
     "/questionnaires/history/odi/",
     "/exercises/",

@@ -1,11 +1,13 @@
 """The authorisation matrix: every URL of the product, with every kind of user.
 
-Eight users (SPEC §1, issue 5): anonymous, patient A, patient B, A's physiotherapist (care
-relation at A's clinic), a colleague at the same clinic without one, a physiotherapist of
-another clinic, the clinic admin, and a patient of A's clinic logged in by the region's
-e-ID (single sign-on through the test OpenID provider, matched by the personal identity
-number claim; issue 11). Every id in a URL belongs to patient A (or to A's
-clinic), so each row says who may reach A's data through that URL.
+Nine users (SPEC §1, issues 5 and 11): anonymous, patient A, patient B, A's
+physiotherapist (care relation at A's clinic), a colleague at the same clinic without one,
+a physiotherapist of another clinic, the clinic admin, A's physiotherapist in a session
+that has not passed a second factor (sent to enrol or verify one; sees nothing of A), and
+a patient of A's clinic logged in by the region's e-ID (single sign-on through the test
+OpenID provider, matched by the personal identity number claim; sees only their own data).
+Every id in a URL belongs to patient A (or to A's clinic), so each row says who may reach
+A's data through that URL.
 
 For every URL and user the test checks:
 - the GET outcome written in ``ROUTES`` (ok, login, 403 or 404);

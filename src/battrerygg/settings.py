@@ -180,6 +180,18 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds what must be shared by every process of the server: used second-factor
+# codes (a code works once) and allauth's rate limits (wrong codes, recovery requests). It
+# lives in the database (table created by the migration accounts 0002), with room enough
+# that a flood of new keys cannot push those records out.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "battrerygg_cache",
+        "OPTIONS": {"MAX_ENTRIES": envint("BATTRERYGG_CACHE_MAX_ENTRIES", 1_000_000)},
+    }
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: a locked-out login never reaches the next

@@ -139,3 +139,18 @@ def test_an_invitation_token_is_not_a_recovery_link(client, cast):
     assert _sv("The link does not work") in page.content.decode()
     cast.patient.user.refresh_from_db()
     assert cast.patient.user.check_password(PASSWORD)
+
+
+def test_allauths_own_swedish_is_used(client, cast):
+    """Sentences that come from django-allauth (its form checks, its messages) are in
+    Swedish from allauth's own catalogue."""
+    _ask(client, "anna@example.se")
+    page = client.get(_link(), follow=True)
+    mismatch = client.post(page.request["PATH_INFO"],
+                           {"password1": NEW, "password2": NEW + "x"})
+    assert "Du måste ange samma lösenord" in mismatch.content.decode()
+    cast.patient.user.refresh_from_db()
+    assert cast.patient.user.check_password(PASSWORD)
+    welcome = client.post("/accounts/login/", {"login": "anna@example.se",
+                                               "password": PASSWORD}, follow=True)
+    assert "Du har loggat in som" in welcome.content.decode()

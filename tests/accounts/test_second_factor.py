@@ -169,3 +169,12 @@ def test_secret_is_never_shown_after_enrolment(client, cast):
     give_app(cast.physio)
     client.force_login(cast.physio)
     assert SECRET not in client.get("/accounts/2fa/").content.decode()
+
+
+def test_a_clinic_admin_without_the_second_factor_sees_no_admin_page(client, cast):
+    login_without_second_factor(client, cast.clinic_admin)
+    for path in ("/clinic/staff/", "/clinic/groups/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/")
+    client.force_login(cast.clinic_admin)
+    assert client.get("/clinic/staff/").status_code == 200

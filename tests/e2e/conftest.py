@@ -140,6 +140,7 @@ def login(page, email: str, password: str) -> None:
     staff = user is not None and requires_second_factor(user)
     if staff:
         give_totp(user)
+    page.context.clear_cookies()  # a fresh session (test sessions do not time out)
     page.goto("/accounts/login/")
     page.fill("#id_login", email)
     page.fill("#id_password", password)

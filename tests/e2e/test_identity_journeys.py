@@ -56,16 +56,23 @@ def _logout(page) -> None:
     page.wait_for_load_state()
 
 
-def test_enrol_an_app_log_in_with_it_and_use_a_recovery_code_once(physio, open_page):
-    page, foreign = open_page(1280)
+def _shoot(page, artifacts, step: str) -> None:
+    page.screenshot(path=str(artifacts / f"identity-{step}.png"), full_page=True)
+
+
+def test_enrol_an_app_log_in_with_it_and_use_a_recovery_code_once(physio, open_page,
+                                                                   artifacts):
+    page, foreign = open_page(390)
     check, found = axe_checker(page)
     _password_step(page, physio.email)
     # no second factor yet: the dashboard sends the physiotherapist to enrol one
     assert "/accounts/2fa/" in page.url and "Petra Patient" not in page.content()
     check("enrol: two-step login page")
+    _shoot(page, artifacts, "enrol")
     page.click("a[href$='/2fa/totp/activate/']")
     assert page.locator("img[src^='data:image/svg+xml']").count() == 1
     check("enrol: add an authenticator app")
+    _shoot(page, artifacts, "add-app")
     secret = page.input_value("#authenticator_secret")
     page.fill("#id_code", "000000")
     page.click("main form button[type=submit]")
@@ -78,6 +85,7 @@ def test_enrol_an_app_log_in_with_it_and_use_a_recovery_code_once(physio, open_p
     codes = page.locator("ul.recovery-codes code").all_inner_texts()
     assert len(codes) == 10
     check("recovery codes")
+    _shoot(page, artifacts, "recovery-codes")
     page.goto("/clinic/patients/")
     assert "Petra Patient" in page.content()  # enrolling counted as the second factor
     _logout(page)
@@ -85,6 +93,7 @@ def test_enrol_an_app_log_in_with_it_and_use_a_recovery_code_once(physio, open_p
     _password_step(page, physio.email)
     assert page.url.endswith("/accounts/2fa/authenticate/")
     check("second step")
+    _shoot(page, artifacts, "second-step")
     _code_step(page, totp_code(secret, step=1))
     page.goto("/clinic/patients/")
     assert "Petra Patient" in page.content()
@@ -135,6 +144,15 @@ def test_register_a_passkey_and_log_in_with_it(physio, open_page):
     page.wait_for_url("**/clinic/")
     page.goto("/clinic/patients/")
     assert "Petra Patient" in page.content()  # a passkey is both steps
+    _logout(page)
+
+    _password_step(page, physio.email)  # the password, then the passkey as second step
+    assert page.url.endswith("/accounts/2fa/authenticate/")
+    check("second step with a passkey")
+    page.click("#mfa_webauthn_authenticate")
+    page.wait_for_url("**/clinic/")
+    page.goto("/clinic/patients/")
+    assert "Petra Patient" in page.content()
     assert found == {} and foreign == [] and refused == []
 
 

@@ -135,8 +135,8 @@ def test_no_english_on_swedish_pages(client, busy_patient, missing_swedish):
     for path in PUBLIC + lesson_paths():
         pages[path] = client.get(path)
     client.force_login(busy_patient.user)
-    for path in PATIENT:
-        pages[f"patient {path}"] = client.get(path)
+    for path in PATIENT:  # (adding an authenticator first asks for the password again)
+        pages[f"patient {path}"] = client.get(path, follow=True)
     entry_id = busy_patient.diary_entries.first().pk
     pages["entry"] = client.get(f"/diary/{entry_id}/")
     pages["form errors"] = client.post("/diary/new/", {"submission_key": str(uuid.uuid4())})

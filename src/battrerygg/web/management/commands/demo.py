@@ -103,6 +103,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  patient:          {PATIENT_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  physiotherapist:  {PHYSIO_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  clinic admin:     {ADMIN_EMAIL} / {DEMO_PASSWORD}")
+        self.stdout.write("Staff add a second step (an authenticator app or a passkey) at their "
+                          "first login, before they see patients' data.")
 
     def _patient(self, clinic: Clinic, physio: User) -> None:
         now = timezone.now()

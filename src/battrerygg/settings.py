@@ -370,6 +370,8 @@ if SSO_ENABLED and not (SSO_CLIENT_ID and SSO_CLIENT_SECRET):
     raise ImproperlyConfigured(
         "BATTRERYGG_OIDC_ISSUER is set: BATTRERYGG_OIDC_CLIENT_ID and "
         "BATTRERYGG_OIDC_CLIENT_SECRET_FILE (or BATTRERYGG_OIDC_CLIENT_SECRET) are needed too")
+if SSO_ENABLED and SECURE and not SSO_ISSUER.startswith("https://"):
+    raise ImproperlyConfigured("BATTRERYGG_OIDC_ISSUER must be an https:// address in production")
 if SSO_ENABLED and "openid" not in SSO_SCOPES:
     raise ImproperlyConfigured("BATTRERYGG_OIDC_SCOPES must include openid")
 if not SSO_ENABLED and not SSO_STAFF_PASSWORDS:

@@ -68,6 +68,8 @@ def test_configured_with_a_secret_file_that_wins(tmp_path):
       "BATTRERYGG_OIDC_CLIENT_SECRET": "s", "BATTRERYGG_OIDC_SCOPES": "profile"},
      "must include openid"),
     ({"BATTRERYGG_OIDC_STAFF_FIELD": "phone"}, "hsa_id or email"),
+    ({"BATTRERYGG_OIDC_ISSUER": "http://idp.example.se", "BATTRERYGG_OIDC_CLIENT_ID": "c",
+      "BATTRERYGG_OIDC_CLIENT_SECRET": "s", "BATTRERYGG_SECURE": "true"}, "https://"),
     ({"BATTRERYGG_OIDC_STAFF_PASSWORDS": "false"}, "needs single sign-on"),
     ({"BATTRERYGG_OIDC_TRUST_BROKER_FOR_STAFF": "perhaps"}, "must be a boolean"),
     ({"BATTRERYGG_OIDC_ISSUER": "https://idp.example.se", "BATTRERYGG_OIDC_CLIENT_ID": "c",

@@ -10,6 +10,8 @@ from datetime import UTC, date, time
 
 import pytest
 
+from tests.oidc_provider.fixture import oidc_provider  # noqa: F401 - session fixture
+
 PASSWORD = "Test-password-2026"
 
 

@@ -7,6 +7,7 @@ PUBLIC = [
     "/guide/",
     "/red-flags/",
     "/accounts/login/",
+    "/accounts/e-id/refused/unknown_number/",
     "/accounts/password/reset/",
     "/accounts/password/reset/done/",
     "/does-not-exist/",

@@ -1,9 +1,11 @@
 """The authorisation matrix: every URL of the product, with every kind of user.
 
-Eight users (SPEC §1, issues 5 and 11): anonymous, patient A, patient B, A's
+Nine users (SPEC §1, issues 5 and 11): anonymous, patient A, patient B, A's
 physiotherapist (care relation at A's clinic), a colleague at the same clinic without one,
-a physiotherapist of another clinic, the clinic admin, and A's physiotherapist in a session
-that has not passed a second factor (sent to enrol or verify one; sees nothing of A).
+a physiotherapist of another clinic, the clinic admin, A's physiotherapist in a session
+that has not passed a second factor (sent to enrol or verify one; sees nothing of A), and
+a patient of A's clinic logged in by the region's e-ID (single sign-on through the test
+OpenID provider, matched by the personal identity number claim; sees only their own data).
 Every id in a URL belongs to patient A (or to A's clinic), so each row says who may reach
 A's data through that URL.
 
@@ -36,7 +38,7 @@ from django.utils.http import urlsafe_base64_encode
 from tests.conftest import login_without_second_factor
 
 ROLES = ("anonymous", "patient_a", "patient_b", "physio", "colleague", "other_physio",
-         "clinic_admin", "physio_no_2fa")
+         "clinic_admin", "physio_no_2fa", "sso_patient")
 SEES_A = {"patient_a", "physio"}  # who may see A's data at all (physio_no_2fa may not)
 
 OK, LOGIN, DENIED, NOT_FOUND = "ok", "login", 403, 404
@@ -52,12 +54,15 @@ def expect(**by_role: object) -> dict[str, object]:
     """An outcome for each role; unnamed roles take ``rest``. A's physiotherapist without
     a second factor in the session (``physio_no_2fa``), unless named, is sent to get one
     where A's physiotherapist may go and the others may not, and is treated like A's
-    physiotherapist elsewhere (public pages, own account pages, refusals)."""
+    physiotherapist elsewhere (public pages, own account pages, refusals). The SSO patient
+    (a patient of A's clinic logged in with the region's e-ID) is another patient: as
+    patient B unless named."""
     rest = by_role.pop("rest", None)
     out = {role: by_role.get(role, rest) for role in ROLES}
     if "physio_no_2fa" not in by_role:
         physio = out["physio"]
         out["physio_no_2fa"] = SECOND_FACTOR if physio == OK and rest != OK else physio
+    out["sso_patient"] = by_role.get("sso_patient", out["patient_b"])
     missing = [role for role, outcome in out.items() if outcome is None]
     assert not missing, f"no outcome for {missing}"
     return out
@@ -82,8 +87,12 @@ A_STAFF_AND_PATIENT = expect(anonymous=NOT_FOUND, patient_a=OK, physio=OK,
 # The logged-in user's own account (two-factor, sessions): everyone logged in.
 OWN_ACCOUNT = expect(anonymous=LOGIN, rest=OK)
 NO_AUTHENTICATOR = expect(anonymous=LOGIN, rest=NOT_FOUND)
+# (the SSO patient's e-ID login is fresh, so no confirmation is asked first: 404)
 NO_SUCH_PASSKEY = expect(anonymous=LOGIN, patient_a=OK, patient_b=OK, physio_no_2fa=OK,
-                         rest=NOT_FOUND)
+                         sso_patient=NOT_FOUND, rest=NOT_FOUND)
+# Confirming it is you: the SSO patient has no password (an e-ID login is all they have,
+# fresh enough to change their account for a few minutes after logging in): refused.
+REAUTHENTICATE = expect(anonymous=LOGIN, sso_patient=DENIED, rest=OK)
 STAFF_PAGE = expect(anonymous=LOGIN, physio=OK, colleague=OK, other_physio=OK, clinic_admin=OK,
                     rest=DENIED)
 # A group session of A's clinic: its staff; another clinic's physiotherapist gets 404.
@@ -132,7 +141,7 @@ ROUTES: dict[str, Route] = {
     "account_login": Route(get=PUBLIC),
     "account_logout": Route(get=None, post=False),
     "account_inactive": Route(get=PUBLIC),
-    "account_reauthenticate": Route(get=OWN_ACCOUNT, post=True),
+    "account_reauthenticate": Route(get=REAUTHENTICATE, post=True),
     "account_reset_password": Route(get=PUBLIC, post=True),
     "account_reset_password_done": Route(get=PUBLIC),
     # a wrong key shows only that the link does not work
@@ -141,7 +150,7 @@ ROUTES: dict[str, Route] = {
     "account_reset_password_from_key_done": Route(get=PUBLIC),
     "mfa_index": Route(get=OWN_ACCOUNT),
     "mfa_authenticate": Route(get=OWN_ACCOUNT, post=True),
-    "mfa_reauthenticate": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_reauthenticate": Route(get=REAUTHENTICATE, post=True),
     "mfa_activate_totp": Route(get=OWN_ACCOUNT, post=True),
     # nobody in the cast has an authenticator yet: nothing to show
     "mfa_deactivate_totp": Route(get=NO_AUTHENTICATOR, post=True),
@@ -150,13 +159,21 @@ ROUTES: dict[str, Route] = {
     "mfa_download_recovery_codes": Route(get=NO_AUTHENTICATOR),
     "mfa_list_webauthn": Route(get=OWN_ACCOUNT),
     "mfa_add_webauthn": Route(get=OWN_ACCOUNT, post=True),
-    "mfa_reauthenticate_webauthn": Route(get=OWN_ACCOUNT, post=True),
+    "mfa_reauthenticate_webauthn": Route(get=REAUTHENTICATE, post=True),
     "mfa_login_webauthn": Route(get=OWN_ACCOUNT, post=True),
     # a passkey nobody has: 404 once past "confirm it is you" (staff's test logins are
     # fresh); the others are first asked for their password (a redirect)
     "mfa_edit_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=NO_SUCH_PASSKEY, post=True),
     "mfa_remove_webauthn": Route(kwargs=lambda w: {"pk": 1}, get=NO_SUCH_PASSKEY, post=True),
     "usersessions_list": Route(get=OWN_ACCOUNT, post=True),
+    # Single sign-on with the region's e-ID (configured for every role here): the login
+    # (a POST goes on to the provider), its callback (without a login of this browser in
+    # progress: to the refusal page) and the refusal page.
+    "openid_connect_login": Route(kwargs=lambda w: {"provider_id": "region"}, get=PUBLIC,
+                                  post=True),
+    "openid_connect_callback": Route(kwargs=lambda w: {"provider_id": "region"},
+                                     get=PUBLIC),
+    "sso:refused": Route(kwargs=lambda w: {"reason": "unknown_number"}, get=PUBLIC),
     "guide:index": Route(get=PUBLIC),
     "guide:lesson": Route(kwargs=lambda w: {"slug": w.ids["lesson"]}, get=PUBLIC),
     "redflags:check": Route(get=PUBLIC, post=True),
@@ -303,8 +320,12 @@ def frozen():
 
 
 @pytest.fixture
-def world(frozen, cast, log_activity):
-    """A's things, one of each, and a membership of the clinic to point at."""
+def world(frozen, cast, log_activity, settings, oidc_provider):
+    """A's things, one of each, and a membership of the clinic to point at; single sign-on
+    configured with the test provider."""
+    from tests.sso import flow
+
+    flow.configure(settings, oidc_provider)
     from battrerygg.accounts.models import StaffMembership
     from battrerygg.clinical.red_flags import Sign
     from battrerygg.diary.services import delete_entry, save_flare_up_plan
@@ -316,6 +337,11 @@ def world(frozen, cast, log_activity):
 
     w = World(cast)
     a = cast.patient
+    from battrerygg.patients.services import register_patient
+
+    register_patient(email="sso-patient@example.se", password=None, full_name="Sigrid Sso",
+                     personnummer=SSO_NUMBER, clinic=cast.clinic,
+                     episode_start=date(2026, 3, 9))
     entry = log_activity(a, date(2026, 3, 18))
     entry.description = "MARKOR-A-DAGBOK"
     entry.save(update_fields=["description"])
@@ -407,15 +433,38 @@ def _checkin(patient, record_checkin):
                           today=date(2026, 3, 19))
 
 
-def login_as(client, cast, role: str) -> None:
+SSO_NUMBER = "198112189876"
+
+
+@pytest.fixture
+def sso_login(request):
+    """sso_login(client): log the SSO patient in with the e-ID through the real test
+    provider (started, and the product configured for it, on first use)."""
+    from tests.oidc_provider.fixture import PNR_CLAIM
+    from tests.sso import flow
+
+    def _login(client) -> None:
+        provider = request.getfixturevalue("oidc_provider")
+        flow.configure(request.getfixturevalue("settings"), provider)
+        provider.add_user("matrix-sso-patient", "pw", {PNR_CLAIM: SSO_NUMBER})
+        response = flow.sso_login(client, "matrix-sso-patient", "pw")
+        assert response.status_code == 302, response.content[:500]
+
+    return _login
+
+
+def login_as(client, cast, role: str, sso_login=None) -> None:
     """A fresh session for ``role``; staff pass a second factor (tests/conftest.py), except
-    ``physio_no_2fa``: A's physiotherapist with a password only."""
+    ``physio_no_2fa``: A's physiotherapist with a password only; the SSO patient logs in
+    with the e-ID (``sso_login``)."""
     users = {"patient_a": cast.patient.user, "patient_b": cast.patient_b.user,
              "physio": cast.physio, "colleague": cast.colleague,
              "other_physio": cast.other_physio, "clinic_admin": cast.clinic_admin}
     client.cookies.clear()  # a fresh session (logout() would need a request)
     if role == "physio_no_2fa":
         login_without_second_factor(client, cast.physio)
+    elif role == "sso_patient":
+        sso_login(client)
     elif role != "anonymous":
         client.force_login(users[role])
 
@@ -457,8 +506,8 @@ def test_every_url_is_in_the_matrix():
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_get_outcomes_and_no_leaks(client, world, role):
-    login_as(client, world.cast, role)
+def test_get_outcomes_and_no_leaks(client, world, role, sso_login):
+    login_as(client, world.cast, role, sso_login)
     wrong = []
     for name, route in sorted(ROUTES.items()):
         url = reverse(name, kwargs=route.kwargs(world))
@@ -473,7 +522,7 @@ def test_get_outcomes_and_no_leaks(client, world, role):
             if leaked:
                 wrong.append(f"{name} {url}: shows A's data {leaked}")
         if role == "anonymous" or name == "accounts:logout":
-            login_as(client, world.cast, role)
+            login_as(client, world.cast, role, sso_login)
     assert not wrong, "\n".join(wrong)
 
 
@@ -503,14 +552,14 @@ def test_every_staff_read_writes_exactly_one_audit_row(client, world):
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "patient_a"])
-def test_refused_posts_change_nothing(client, world, role):
+def test_refused_posts_change_nothing(client, world, role, sso_login):
     """Every POST to a URL about A's data by anyone who may not change it changes nothing.
 
     Own-page POSTs (e.g. a new diary entry) by patient B change B's data, which is theirs to
     change: those are skipped for B; staff and anonymous users are refused everywhere
     except the staff pages their role may use.
     """
-    login_as(client, world.cast, role)
+    login_as(client, world.cast, role, sso_login)
     wrong = []
     for name, route in sorted(ROUTES.items()):
         if not route.post:
@@ -538,7 +587,7 @@ def _may_post(name: str, role: str) -> bool:
         # A's physiotherapist treats the patients of the move: the second person
         "clinic:transfer_approve": {"physio"},
         "clinic:transfer_decline": {"physio"},
-        "proms:start": {"patient_b"},  # B starts B's own questionnaire
+        "proms:start": {"patient_b", "sso_patient"},  # B starts B's own questionnaire
         **{f"programme_staff:{action}": {"physio"}  # A's physiotherapist changes A's dose
            for action in ("progress", "regress", "undo", "end", "reopen")},
         # staff of the clinic may send attendance (before the start it is refused with a

@@ -26,7 +26,7 @@ CORE = "clinical"
 # Lowest first: each base app may import those before it, never those after.
 BASE = ("accounts", "audit", "patients")
 DOMAIN = frozenset({"care", "diary", "plan", "programme", "proms", "groups", "redflags",
-                    "clinic", "guide", "interop", "web", "content"})
+                    "clinic", "guide", "interop", "web", "content", "sso"})
 # Helper modules any app may import.
 SHARED = frozenset({"submissions", "textcheck", "localtime"})
 # The project's wiring, above every app.

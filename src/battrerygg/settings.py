@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -95,10 +96,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "battrerygg.sso",  # before allauth: our templates for its single sign-on pages
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "axes",
     "csp",
     "django_htmx",
@@ -223,7 +227,8 @@ LOGOUT_REDIRECT_URL = "web:home"
 
 # Identity (django-allauth): login by e-mail address, no self sign-up (clinics create
 # accounts), recovery by e-mail, two-factor (TOTP, recovery codes, passkeys), sessions.
-ACCOUNT_ADAPTER = "battrerygg.accounts.adapter.AccountAdapter"
+# accounts.adapter.AccountAdapter, with single sign-on's rule for staff passwords.
+ACCOUNT_ADAPTER = "battrerygg.sso.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -371,6 +376,73 @@ EMAIL_USE_TLS = envbool("BATTRERYGG_EMAIL_TLS", False)
 EMAIL_TIMEOUT = envint("BATTRERYGG_EMAIL_TIMEOUT", 30)
 # The site's public address, for links in e-mails (reminders).
 SITE_URL = os.environ.get("BATTRERYGG_SITE_URL", "http://127.0.0.1:8000")
+
+# Single sign-on (OpenID Connect, code flow with PKCE) through the region's e-ID broker,
+# on when BATTRERYGG_OIDC_ISSUER is set (battrerygg.sso; README: Configuration).
+SSO_ISSUER = os.environ.get("BATTRERYGG_OIDC_ISSUER", "").strip()
+SSO_ENABLED = bool(SSO_ISSUER)
+SSO_CLIENT_ID = os.environ.get("BATTRERYGG_OIDC_CLIENT_ID", "").strip()
+SSO_CLIENT_SECRET = secret("BATTRERYGG_OIDC_CLIENT_SECRET") or ""
+SSO_SCOPES = envlist("BATTRERYGG_OIDC_SCOPES", [
+    "openid", "profile", "email", "https://id.oidc.se/scope/naturalPersonNumber"])
+SSO_PNR_CLAIM = os.environ.get(
+    "BATTRERYGG_OIDC_PNR_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber").strip()
+SSO_COORDINATION_CLAIM = os.environ.get(
+    "BATTRERYGG_OIDC_COORDINATION_CLAIM", "https://id.oidc.se/claim/coordinationNumber").strip()
+SSO_STAFF_CLAIM = os.environ.get("BATTRERYGG_OIDC_STAFF_CLAIM", "").strip()
+SSO_STAFF_FIELD = os.environ.get("BATTRERYGG_OIDC_STAFF_FIELD", "hsa_id").strip()
+SSO_STAFF_ACR_VALUES = envlist("BATTRERYGG_OIDC_STAFF_ACR_VALUES", [])
+SSO_TRUST_BROKER_FOR_STAFF = envbool("BATTRERYGG_OIDC_TRUST_BROKER_FOR_STAFF", False)
+SSO_STAFF_PASSWORDS = envbool("BATTRERYGG_OIDC_STAFF_PASSWORDS", True)
+if SSO_STAFF_FIELD not in {"hsa_id", "email"}:
+    raise ImproperlyConfigured(
+        f"BATTRERYGG_OIDC_STAFF_FIELD must be hsa_id or email, got {SSO_STAFF_FIELD!r}")
+if SSO_ENABLED and not (SSO_CLIENT_ID and SSO_CLIENT_SECRET):
+    raise ImproperlyConfigured(
+        "BATTRERYGG_OIDC_ISSUER is set: BATTRERYGG_OIDC_CLIENT_ID and "
+        "BATTRERYGG_OIDC_CLIENT_SECRET_FILE (or BATTRERYGG_OIDC_CLIENT_SECRET) are needed too")
+if SSO_ENABLED and SECURE and not SSO_ISSUER.startswith("https://"):
+    raise ImproperlyConfigured("BATTRERYGG_OIDC_ISSUER must be an https:// address in production")
+if SSO_ENABLED and "openid" not in SSO_SCOPES:
+    raise ImproperlyConfigured("BATTRERYGG_OIDC_SCOPES must include openid")
+if not SSO_ENABLED and not SSO_STAFF_PASSWORDS:
+    raise ImproperlyConfigured(
+        "BATTRERYGG_OIDC_STAFF_PASSWORDS=false needs single sign-on (BATTRERYGG_OIDC_ISSUER)")
+# The login button's form is answered with a redirect to the broker: browsers check that
+# redirect against the page's form-action, so the broker's origin is allowed there
+# (BATTRERYGG_OIDC_AUTHORIZATION_ORIGIN when its authorisation endpoint is elsewhere).
+SSO_FORM_ACTION = sorted({
+    f"{part.scheme}://{part.netloc}"
+    for part in (urlsplit(url) for url in [
+        SSO_ISSUER, os.environ.get("BATTRERYGG_OIDC_AUTHORIZATION_ORIGIN", "").strip()])
+    if part.scheme in ("https", "http") and part.netloc
+}) if SSO_ENABLED else []
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = ["'self'", *SSO_FORM_ACTION]
+SOCIALACCOUNT_ADAPTER = "battrerygg.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # never link an e-ID to an account by e-mail
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_QUERY_EMAIL = False
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "battrerygg.sso.oidc.RegionOpenIDConnectProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [{
+            "provider_id": "region",  # battrerygg.sso.PROVIDER_ID
+            "name": "e-ID",
+            "client_id": SSO_CLIENT_ID,
+            "secret": SSO_CLIENT_SECRET,
+            "settings": {
+                "server_url": SSO_ISSUER.rstrip("/") + "/.well-known/openid-configuration",
+                "oauth_pkce_enabled": True,
+                "scope": SSO_SCOPES,
+                "fetch_userinfo": True,
+            },
+        }] if SSO_ENABLED else [],
+    },
+}
 
 LOGGING = {
     "version": 1,

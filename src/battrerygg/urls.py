@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("battrerygg.web.urls")),
     path("accounts/", include("battrerygg.accounts.urls")),
     path("accounts/", include(allauth_urlpatterns)),
+    path("accounts/e-id/", include("battrerygg.sso.urls")),
     path("guide/", include("battrerygg.guide.urls")),
     path("red-flags/", include("battrerygg.redflags.urls")),
     path("", include("battrerygg.diary.urls")),

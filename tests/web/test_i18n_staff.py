@@ -18,8 +18,9 @@ def staff_pages(world, role: str) -> dict[str, str]:  # noqa: F811
             and name not in LOGIN_STEPS}
 
 
-# Steps of logging in (the second factor, a passkey): a logged-in user is sent on.
-LOGIN_STEPS = {"mfa_authenticate", "mfa_login_webauthn"}
+# Steps of logging in (the second factor, a passkey, the e-ID's callback): a logged-in user
+# is sent on.
+LOGIN_STEPS = {"mfa_authenticate", "mfa_login_webauthn", "openid_connect_callback"}
 
 
 @pytest.mark.parametrize("role", ["physio", "clinic_admin"])

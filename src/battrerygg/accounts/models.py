@@ -46,6 +46,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
+    # The staff member's HSA-id (the Swedish health-care directory's person id), when the
+    # region's single sign-on names staff by it (BATTRERYGG_OIDC_STAFF_FIELD=hsa_id).
+    hsa_id = models.CharField(_("HSA-id"), max_length=64, unique=True, null=True, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PATIENT)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="sv"

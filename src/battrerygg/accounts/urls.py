@@ -43,4 +43,7 @@ allauth_urlpatterns = [
          name="account_reset_password_from_key_done"),
     path("2fa/", include("allauth.mfa.urls")),
     path("sessions/", views.sessions, name="usersessions_list"),
+    # Single sign-on with the region's e-ID (battrerygg.sso): oidc/region/login/ and
+    # oidc/region/login/callback/.
+    path("", include("allauth.socialaccount.providers.openid_connect.urls")),
 ]

@@ -69,6 +69,36 @@ def has_role(user: Any, *roles: str) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) in roles
 
 
+def may_sign_on_as_staff(account: Any) -> bool:
+    """Whether single sign-on may log a person in to ``account``, found by the staff claim
+    the region's e-ID vouched for (``battrerygg.sso``): an active staff account
+    (physiotherapist or clinic admin). SSO never logs in to a system admin's account, nor
+    creates one."""
+    return bool(account.is_active) and account.role in STAFF_ROLES
+
+
+def may_sign_on_as_patient(patient: Patient) -> bool:
+    """Whether single sign-on may log a person in to ``patient``'s account, found by the
+    identity number the e-ID vouched for: an active patient account of a record a clinic
+    registered (self-registered records without a clinic are not linked by SSO)."""
+    return (bool(patient.user.is_active) and patient.user.role == Role.PATIENT
+            and patient.clinic_id is not None)
+
+
+def may_sign_on_with_link(linked: Any, named: Any) -> bool:
+    """Whether an e-ID login already linked to the account ``linked`` may go on when its
+    claims now name the account ``named``: only when they are the same account (a link
+    never carries a login over to someone else)."""
+    return bool(linked.pk is not None and linked.pk == named.pk)
+
+
+def may_use_password(account: Any, staff_passwords: bool) -> bool:
+    """Whether ``account`` may log in with a local password. staff_passwords: the
+    deployment's choice (``BATTRERYGG_OIDC_STAFF_PASSWORDS``); when False, staff log in
+    by the region's single sign-on only. Patients and system admins keep their passwords."""
+    return staff_passwords or getattr(account, "role", None) not in STAFF_ROLES
+
+
 def staff_clinics(user: Any, role: str | None = None) -> QuerySet[Clinic]:
     """Clinics ``user`` works at as staff (physiotherapist or clinic admin); none for
     anyone else. role: limit to users of that role (e.g. Role.CLINIC_ADMIN)."""

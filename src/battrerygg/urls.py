@@ -31,3 +31,5 @@ urlpatterns = [
     path("", include("battrerygg.groups.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "battrerygg.web.views.server_error"

@@ -92,6 +92,18 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page: a translated apology that names the request's id (the
+    ``X-Request-ID`` every log line and audit row of the request carries), so that support
+    finds the error in the log; no stack trace, nothing of the request's data (ASVS V7.4.1).
+    Renders without the database or context processors: it must work when they failed."""
+    from django.template import loader
+
+    request_id = str(getattr(request, "request_id", "") or "")
+    html = loader.get_template("500.html").render({"request_id": request_id})
+    return HttpResponse(html, status=500)
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """An expired or missing form token: a translated page; in place for htmx (which
     swaps only 2xx answers), so the patient sees why nothing happened."""

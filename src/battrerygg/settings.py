@@ -272,6 +272,9 @@ MFA_PASSKEY_SIGNUP_ENABLED = False
 MFA_TOTP_ISSUER = "BättreRygg"
 MFA_RECOVERY_CODE_COUNT = 10
 MFA_TRUST_ENABLED = False
+# The key that encrypts the secrets of authenticator apps and recovery codes at rest
+# (accounts.adapter.MFAAdapter); the secret key unless given its own.
+MFA_ENCRYPTION_KEY = secret("BATTRERYGG_MFA_KEY") or SECRET_KEY
 # Passkeys on plain http work only on localhost (development, the browser tests).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not envbool("BATTRERYGG_SECURE", False)
 USERSESSIONS_TRACK_ACTIVITY = True

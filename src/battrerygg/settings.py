@@ -219,6 +219,8 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": envint("BATTRERYGG_PASSWORD_MIN_LENGTH", 10)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "battrerygg.accounts.validators.MaximumLengthValidator",
+     "OPTIONS": {"max_length": 128}},
 ]
 LOGIN_URL = "accounts:login"
 CSRF_FAILURE_VIEW = "battrerygg.web.views.csrf_failure"
@@ -245,6 +247,9 @@ ACCOUNT_FORMS = {
     "reset_password": "battrerygg.accounts.forms.ResetPasswordForm",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "BättreRygg: "
+# The person is told by e-mail when their password or a second factor changes (ASVS
+# V2.2.3, V2.5.5): allauth's notifications, in the account's language (AccountAdapter).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # How long a "forgot password" link works (minutes); the invitation keeps
 # PASSWORD_RESET_TIMEOUT (3 days).
 RECOVERY_LINK_MINUTES = envint("BATTRERYGG_RECOVERY_LINK_MINUTES", 60)

@@ -31,3 +31,13 @@ def test_no_answer_set_is_under_triaged():
         wrong += got != most_urgent
     assert total == 262_144
     assert (under, wrong) == (0, 0)
+
+
+def test_most_urgent_of_several_checks():
+    from battrerygg.clinical.red_flags import Outcome, most_urgent
+
+    assert most_urgent([]) is Outcome.SELF_CARE
+    assert most_urgent([Outcome.SELF_CARE, Outcome.SEEK_CARE_TODAY,
+                        Outcome.SEEK_CARE_SOON]) is Outcome.SEEK_CARE_TODAY
+    for outcome in Outcome:
+        assert most_urgent([Outcome.SELF_CARE, outcome, Outcome.SELF_CARE]) is outcome

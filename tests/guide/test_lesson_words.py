@@ -98,7 +98,8 @@ def test_the_pain_figure_does_not_say_pain_starts_in_the_back(client):
     ("sv", ["både under aktiviteten och direkt efter", "Har du redan 6 eller mer innan du börjar",
             "Du ser dina gränser i smärtdagboken"]),
     ("en", ["both during the activity and right after it",
-            "Do you already have 6 or more before you start", "You see your limits in the pain diary"]),
+            "Do you already have 6 or more before you start",
+            "You see your limits in the pain diary"]),
 ])
 def test_lesson_07_teaches_the_refined_rule(language, words):
     """SPEC C1 turn 2 in the lesson: pain right after has the same ceiling, a high resting

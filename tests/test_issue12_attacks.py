@@ -162,3 +162,21 @@ def test_the_today_result_is_in_one_language(client, language, mine, foreign):
     html = response.content.decode()
     assert 'data-outcome="seek_care_today"' in html
     assert mine in html and foreign not in html
+
+
+def test_an_entry_moved_into_the_repeated_hour_is_asked_about_too(client, cast):
+    client.force_login(cast.patient.user)
+    with time_machine.travel(datetime(2026, 10, 26, 12, tzinfo=UTC), tick=False):
+        assert client.post("/diary/new/", activity_form(local_date="2026-10-25",
+                                                        local_time="10:00")).status_code == 302
+        entry = ActivityEntry.objects.get()
+        url = f"/diary/{entry.pk}/edit/"
+        asked = client.post(url, activity_form(local_date="2026-10-25", local_time="02:30"))
+        assert 'id="q-repeated_hour"' in asked.content.decode()
+        entry.refresh_from_db()
+        assert entry.local_start.hour == 10
+        done = client.post(url, activity_form(local_date="2026-10-25", local_time="02:30",
+                                              repeated_hour="winter"))
+    assert done.status_code == 302
+    entry.refresh_from_db()
+    assert entry.started_at == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)

@@ -35,6 +35,7 @@ ADMIN = [
     "/clinic/",
     "/clinic/staff/",
     "/clinic/log/",
+    "/clinic/pain-limits/",
 ]
 
 

@@ -16,7 +16,8 @@ LEAFLET_PHRASES = {
         "02-bilder-av-ryggen": ["förvånar många", "förvåna många"],
         "03-sa-ar-ryggen-byggd": ["sällan säga exakt vilken del", "exakt vilken",
                                   "sprids trycket jämnt"],
-        "07-hall-dig-aktiv": ["öka smärtan lite", "så länge den stannar i acceptabel zon"],
+        "07-hall-dig-aktiv": ["öka smärtan lite", "så länge den stannar i acceptabel zon",
+                              "lite lugnare", "anpassa belastningen"],
         "08-en-dalig-period": ["kommer ofta i perioder", "i perioder", "favoritövning",
                                "lagt sig efter ett par veckor", "framåt själv"],
         "10-vardprogrammet-battrerygg": [
@@ -30,7 +31,8 @@ LEAFLET_PHRASES = {
         "02-bilder-av-ryggen": ["surprises a lot"],
         "03-sa-ar-ryggen-byggd": ["rarely possible to say exactly which part",
                                   "pressure is spread evenly"],
-        "07-hall-dig-aktiv": ["raise your pain a little", "as long as it stays in the acceptable"],
+        "07-hall-dig-aktiv": ["raise your pain a little", "as long as it stays in the acceptable",
+                              "a little easier", "adjust the load"],
         "08-en-dalig-period": ["comes in periods", "favourite exercise",
                                "progress on your own"],
         "10-vardprogrammet-battrerygg": [

@@ -43,6 +43,7 @@ ADMIN = [
     "/clinic/",
     "/clinic/staff/",
     "/clinic/log/",
+    "/clinic/pain-limits/",
 ]
 
 

@@ -5,9 +5,10 @@ care today, seek care soon: ``red_flags.needs_care``) needs a recorded clinical 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from battrerygg.care import services
@@ -90,3 +91,40 @@ def test_without_seek_care_the_form_does_not_ask(client, cast):
     assess_with(cast.physio, cast.patient)
     client.force_login(cast.physio)
     assert 'name="red_flag_note"' not in client.get(url(cast.patient)).content.decode()
+
+
+def _own_check(patient, *yes: str):
+    from battrerygg.redflags.services import record_red_flag_check
+
+    return record_red_flag_check(patient, red_flags(yes), submission_key=uuid.uuid4())[0]
+
+
+def test_the_patients_own_seek_care_check_after_the_assessment_needs_a_note(client, cast):
+    assess_with(cast.physio, cast.patient)  # the physiotherapist: no warning sign
+    check = _own_check(cast.patient, "fever_or_generally_ill")  # then the patient: fever
+    assert check.outcome == "seek_care_today"
+    with pytest.raises(services.CareError) as caught:
+        enrol(cast.physio, cast.patient)
+    assert caught.value.code == "red_flag_note_missing"
+    client.force_login(cast.physio)
+    with translation.override("sv"):
+        page = client.get(url(cast.patient)).content.decode()
+    assert 'name="red_flag_note"' in page
+    assert "Patientens egen kontroll av varningstecken" in page and "Sök vård i dag" in page
+    consent, created = enrol(cast.physio, cast.patient, note="Called: fever gone, seen by GP.")
+    assert created and consent.red_flag_note == "Called: fever gone, seen by GP."
+
+
+def test_a_check_before_the_assessment_was_asked_again_in_it(cast):
+    with time_machine.travel(datetime(2026, 3, 10, 7, 0, tzinfo=UTC), tick=False):
+        _own_check(cast.patient, "fever_or_generally_ill")
+    assess_with(cast.physio, cast.patient)  # asked again: no fever now
+    consent, created = enrol(cast.physio, cast.patient)
+    assert created and consent.red_flag_note == ""
+
+
+def test_a_milder_check_after_the_assessment_does_not_hide_its_outcome(cast):
+    assess_with(cast.physio, cast.patient, "history_of_cancer")
+    _own_check(cast.patient)  # self-care
+    with pytest.raises(services.CareError):
+        enrol(cast.physio, cast.patient)

@@ -126,7 +126,7 @@ def test_answer_resume_and_results(browser, live_server, open_page, anna, artifa
         html = page.content()
         assert page.locator(".score").inner_text() == "14"
         assert "Minimal funktionsnedsättning" in html
-        assert "Från 36 vid start till 14 nu (-22)." in html
+        assert "Från 36 vid start till 14 nu (\u221222)." in html
         assert "Det är en tydlig förbättring." in html
         page.screenshot(path=artifacts / "proms-change-sv-390.png", full_page=True)
         result_path = page.url

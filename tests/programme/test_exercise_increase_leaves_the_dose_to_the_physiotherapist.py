@@ -57,3 +57,12 @@ def test_a_walk_still_says_increase_a_little(client, cast, log_activity):
     heading, _, own_increase = _texts(response)
     page = response.content.decode()
     assert own_increase in page and heading not in page
+
+
+def test_the_programme_page_does_not_tell_the_patient_to_raise_the_load(client, cast):
+    give(cast.physio, cast.patient)
+    with time_machine.travel(NOW, tick=False):
+        client.force_login(cast.patient.user)
+        page = client.get("/exercises/").content.decode()
+    assert "Dosen ökar din fysioterapeut när det är dags." in page
+    assert "behålla, minska eller öka belastningen" not in page

@@ -33,6 +33,7 @@ def test_a_worsening_is_named(client, cast):
     html = _result(client, cast, later)
     assert 'data-verdict="important_worsening"' in html
     assert "Det är tydligt sämre än vid start." in html
+    assert "Från 3 vid start till 5 nu (+2)." in html  # the direction, not a bare "(2)"
     assert "Prata med din fysioterapeut om det." in html
     history = client.get("/questionnaires/history/nrs_back/").content.decode()
     # Patients read "tydligt sämre"; the physiotherapist's timeline keeps the clinical term.
@@ -45,6 +46,7 @@ def test_a_worsening_is_named(client, cast):
 def test_one_to_zero_is_better_but_not_important(client, cast):
     html = _result(client, cast, _nrs(cast, 1, 0))
     assert 'data-verdict="improved"' in html
+    assert "Från 1 vid start till 0 nu (\u22121)." in html
     assert "Det är bättre, men ännu inte en tydlig förbättring." in html
     assert "kliniskt" not in html
 

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 import battrerygg
+from tests.diary.helpers import activity_form
 from tests.pages import ADMIN, PATIENT, PUBLIC, add_plan_data, lesson_paths
 from tests.redflags.helpers import red_flag_form
 
@@ -152,7 +153,15 @@ def test_no_english_on_swedish_pages(client, cast, busy_patient, missing_swedish
 
     pages["stop reminders"] = client.get(f"/reminders/stop/{token_for(busy_patient)}/")
     pages["stop reminders bad link"] = client.get("/reminders/stop/nonsense/")
+    pages["repeated hour"] = client.post("/diary/new/", activity_form(
+        local_date="2026-10-25", local_time="02:30"))
+    client.force_login(cast.physio)
+    limits = f"/clinic/patients/{busy_patient.ref}/pain-limits/"
+    pages["pain limits"] = client.get(limits)
+    pages["pain limits errors"] = client.post(limits, {"safe_max": "5", "acceptable_max": "3",
+                                                       "follow_up_tolerance": "99"})
     client.force_login(cast.clinic_admin)
+    pages["clinic limits errors"] = client.post("/clinic/pain-limits/", {"safe_max": "4"})
     for path in ADMIN:
         pages[f"admin {path}"] = client.get(path)
     pages["admin log search errors"] = client.post("/clinic/log/", {"patient": "nobody"})

@@ -7,7 +7,8 @@ from typing import Any
 
 from battrerygg.audit.keys import What
 from battrerygg.care.models import Assessment, Consent, EpisodeEnding, Invite
-from battrerygg.care.services import baseline_responses
+from battrerygg.care.services import baseline_responses, enrolment_red_flags
+from battrerygg.clinical.red_flags import Outcome
 from battrerygg.patients.access import AccessDenied, check_read, may_see
 from battrerygg.patients.models import Episode, Patient
 from battrerygg.proms.models import Response
@@ -29,6 +30,14 @@ def current_assessment(user: Any, patient: Patient, episode: Episode | None = No
         return None
     return (Assessment.objects.filter(episode=episode).select_related("assessed_by")
             .order_by("-version").first())
+
+
+def enrolment_outcome(user: Any, patient: Patient, assessment: Assessment
+                      ) -> tuple[Outcome, Any]:
+    """The red-flag outcome an enrolment answers to and the patient's check that set it, if
+    any (``services.enrolment_red_flags``); reading the patient's checks needs their access."""
+    check_read(user, patient, What.RED_FLAG_CHECK)
+    return enrolment_red_flags(patient, assessment)
 
 
 def consents(user: Any, patient: Patient) -> list[Consent]:

@@ -33,7 +33,7 @@ from battrerygg.care.models import (
 )
 from battrerygg.clinical.instruments.startback import Risk
 from battrerygg.clinical.pathways import Classification, Pathway, ends_programme, pathway_for
-from battrerygg.clinical.red_flags import Outcome, Sign, needs_care, outcome_of
+from battrerygg.clinical.red_flags import Outcome, Sign, most_urgent, needs_care, outcome_of
 from battrerygg.localtime import local_date
 from battrerygg.patients import identity
 from battrerygg.patients.access import (
@@ -48,6 +48,7 @@ from battrerygg.patients.models import CareRelation, Episode, Patient
 from battrerygg.patients.services import current_episode, register_patient
 from battrerygg.proms import services as proms
 from battrerygg.proms.models import Response, Timepoint
+from battrerygg.redflags.models import RedFlagCheck
 from battrerygg.submissions import create_once, save_once
 
 
@@ -382,6 +383,26 @@ def end_episode(
 
 # Consent, enrolment, invitation -----------------------------------------------------------
 
+def enrolment_red_flags(patient: Patient, assessment: Assessment) -> tuple[Outcome, Any]:
+    """The red-flag outcome an enrolment answers to, and the patient's own check that set
+    it (None when the assessment's outcome is the most urgent).
+
+    The most urgent (``red_flags.most_urgent``) of the assessment's outcome and of the
+    outcomes of the patient's own checks stored since the assessment was recorded: a check
+    the patient did after the assessment is news the physiotherapist has not assessed, and
+    a "seek care" outcome there also needs the clinical note (SPEC C2, issue 12). Checks
+    from before the assessment were asked again in it. No access check: callers have one.
+    """
+    since = list(RedFlagCheck.objects.filter(patient=patient,
+                                             created_at__gte=assessment.created_at)
+                 .order_by("-created_at", "-pk"))
+    outcome = most_urgent([Outcome(assessment.red_flag_outcome),
+                           *(Outcome(c.outcome) for c in since)])
+    if outcome is Outcome(assessment.red_flag_outcome):
+        return outcome, None
+    return outcome, next(c for c in since if Outcome(c.outcome) is outcome)
+
+
 def enrol(
     actor: Any, patient: Patient, *, consent_given: bool, method: str, enrolled_on: date,
     submission_key: uuid.UUID, red_flag_note: str = "", now: datetime | None = None,
@@ -390,10 +411,11 @@ def enrol(
     enrol them in the programme from ``enrolled_on``. Returns (consent, created); a patient
     already enrolled in this episode keeps their consent.
 
-    red_flag_note: required when the current assessment's red-flag outcome sends the
-    patient to care (``clinical.red_flags.needs_care``: emergency, today, soon; SPEC C2,
-    issue 12): why enrolling is safe (e.g. seen by a doctor, findings); stored with the
-    consent. Ignored (stored empty) otherwise.
+    red_flag_note: required when the current assessment's red-flag outcome, or that of a
+    check the patient did since it (``enrolment_red_flags``), sends the patient to care
+    (``clinical.red_flags.needs_care``: emergency, today, soon; SPEC C2, issue 12): why
+    enrolling is safe (e.g. seen by a doctor, findings); stored with the consent. Ignored
+    (stored empty) otherwise.
 
     Raises AccessDenied; ValueError for an unknown method; CareError("consent_missing"),
     ("episode_ended"), ("not_assessed"), ("referred"), ("enrolment_date"),
@@ -418,7 +440,7 @@ def enrol(
                 raise CareError("referred")
             if not open_episode.start_date <= enrolled_on <= local_date(patient.tz, now):
                 raise CareError("enrolment_date")
-            sends_to_care = needs_care(Outcome(assessment.red_flag_outcome))
+            sends_to_care = needs_care(enrolment_red_flags(patient, assessment)[0])
             if sends_to_care and not red_flag_note:
                 raise CareError("red_flag_note_missing")
             language = patient.user.language or "sv"

@@ -28,12 +28,13 @@ from battrerygg.care.forms import (
 from battrerygg.care.models import STRATUM_CHOICES
 from battrerygg.care.texts import ERRORS, REGISTERED
 from battrerygg.clinical.instruments import REGISTRY
-from battrerygg.clinical.red_flags import Outcome, Sign, needs_care
+from battrerygg.clinical.red_flags import Sign, needs_care
 from battrerygg.localtime import local_date
 from battrerygg.patients import identity
 from battrerygg.patients.access import StaffAccess, registration_clinics
 from battrerygg.proms import texts as proms_texts
 from battrerygg.proms.services import PromsError
+from battrerygg.redflags.models import OUTCOME_CHOICES
 from battrerygg.redflags.texts import QUESTIONS
 from battrerygg.web.pages import patient_page, physio_page
 
@@ -184,6 +185,8 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
     assessment = queries.current_assessment(user, patient)
     active = next((c for c in all_consents if c.active and episode and c.episode_id == episode.pk),
                   None)
+    outcome, from_check = (queries.enrolment_outcome(user, patient, assessment)
+                           if assessment is not None else (None, None))
     ctx.update(
         consents=all_consents, active=active, enrol_form=enrol_form,
         withdraw_form=withdraw_form, error=error,
@@ -191,8 +194,9 @@ def enrol(request: HttpRequest, access: StaffAccess) -> HttpResponse:
         consent_version=consent_text.VERSION, invites=queries.invites(user, patient),
         has_password=patient.user.has_usable_password(),
         assessment=assessment,
-        red_flag_note_needed=assessment is not None
-        and needs_care(Outcome(assessment.red_flag_outcome)),
+        red_flag_note_needed=outcome is not None and needs_care(outcome),
+        red_flag_check=from_check,
+        red_flag_outcome_label=dict(OUTCOME_CHOICES).get(outcome.value if outcome else "", ""),
     )
     return render(request, "care/enrol.html", ctx,
                   status=400 if request.method == "POST" else 200)

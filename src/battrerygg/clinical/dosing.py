@@ -10,7 +10,8 @@ longest stretch of sitting, and a step up shortens it (more breaks, never longer
 
 *Whether* to move is decided by the pain-monitoring model (SPEC C1: Thomeé R, Phys Ther
 1997;77:1690–1703; Silbernagel KG et al., Am J Sports Med 2007;35:897–906): reduce the load
-after a session in the high-risk zone or not back to baseline within 24 hours, increase
+after a session that raised pain (during or right after) above the baseline into the
+high-risk zone or was not back to baseline within 24 hours, increase
 gradually after three sessions in a row within limits. ``suggestion`` links that advice to a
 step.
 

@@ -21,7 +21,7 @@ combination of answers is never less urgent than any of its signs alone
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 
@@ -148,6 +148,18 @@ def outcome_of(answers: Mapping[str, bool]) -> Outcome:
 def more_urgent(a: Outcome, b: Outcome) -> bool:
     """True when outcome ``a`` is more urgent than ``b`` (earlier in ``PRECEDENCE``)."""
     return PRECEDENCE.index(a) < PRECEDENCE.index(b)
+
+
+def most_urgent(outcomes: Iterable[Outcome]) -> Outcome:
+    """The most urgent of several outcomes (``PRECEDENCE``); self_care when there are none.
+
+    outcomes: outcomes of checks or assessments of one patient, in any order. Used where
+    more than one answered check speaks for the same decision (an enrolment after the
+    patient's own check): the later, or milder, answer never hides a more urgent one.
+    Source: SPEC C2 (never less urgent than any sign alone, carried over to several checks).
+    """
+    found = set(outcomes)
+    return next((o for o in PRECEDENCE if o in found), Outcome.SELF_CARE)
 
 
 def needs_care(outcome: Outcome) -> bool:

@@ -57,7 +57,7 @@ SLIDES: tuple[Slide, ...] = (
         _("For ordinary back pain a scan is seldom needed."),
     )),
     Slide("common", PAIN, _("Common, and rarely dangerous"), (
-        _("About 4 in 10 adults have back pain at some time during a year."),
+        _("In a single year, about four adults in ten get back pain."),
         _("It is almost always benign: hurting does not mean harm."),
         _("Most people are clearly better within 2 to 6 weeks."),
         _("Pain can come back now and then. That is normal, and it passes again."),
@@ -65,7 +65,7 @@ SLIDES: tuple[Slide, ...] = (
     Slide("monitoring", MANAGING, _("Let the pain guide the dose"), (
         _("0–2 is safe: carry on."),
         _("3–5 is acceptable: fine, as long as it settles."),
-        _("6–10 is high risk: do less next time."),
+        _("6–10 is high risk: if the activity took the pain there, do less next time."),
         _("Within 24 hours, by the next morning, the pain should be back where it was "
           "before."),
     ), "pain-monitoring"),

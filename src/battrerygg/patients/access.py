@@ -667,15 +667,18 @@ def second_factor_satisfied(user: Any, request_auth_records: list[dict[str, Any]
     ``method`` "password", "mfa", "socialaccount"…, and ``at``).
 
     True for a user who needs none (``requires_second_factor``); else when a record is a
-    passed second factor (``method == "mfa"``: a TOTP or recovery code, a passkey) or a
-    single sign-on whose identity provider vouches for one (``sso_vouches_for_second_factor``).
+    single sign-on whose identity provider vouches for one (``sso_vouches_for_second_factor``),
+    or a passed second factor (``method == "mfa"``: a TOTP or recovery code, a passkey)
+    while the account still has one enrolled (``has_enrolled_second_factor``): removing the
+    last authenticator app or passkey ends the two-factor standing of every session of the
+    account, the current one included.
     """
     if not requires_second_factor(user):
         return True
-    return any(
-        record.get("method") == "mfa" or sso_vouches_for_second_factor(record)
-        for record in request_auth_records
-    )
+    if any(sso_vouches_for_second_factor(record) for record in request_auth_records):
+        return True
+    return (any(record.get("method") == "mfa" for record in request_auth_records)
+            and has_enrolled_second_factor(user))
 
 
 def sso_vouches_for_second_factor(record: dict[str, Any]) -> bool:

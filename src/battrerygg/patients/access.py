@@ -494,11 +494,29 @@ def has_enrolled_second_factor(user: Any) -> bool:
         return False
     if not requires_second_factor(user):
         return True
+    return _has_authenticator(user)
+
+
+def _has_authenticator(user: Any) -> bool:
+    """Whether ``user`` has an authenticator app or a passkey (allauth's MFA), whatever
+    their session has passed."""
     from allauth.mfa.models import Authenticator
 
     return bool(Authenticator.objects.filter(
         user=user, type__in=(Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN),
     ).exists())
+
+
+def may_manage_second_factor(user: Any) -> bool:
+    """Whether ``user`` may use the two-factor pages that add, remove or show an
+    authenticator or recovery codes in this session (all of allauth's but those that verify
+    one). Everyone may, but staff whose session has not passed the second factor while
+    their account has one (``passed_second_factor``): they verify it first, so that a
+    password alone never adds a factor, shows or renews recovery codes (then usable as
+    the second factor), or removes one. Staff who have none enrol their first."""
+    if not requires_second_factor(user) or passed_second_factor(user):
+        return True
+    return not _has_authenticator(user)
 
 
 # Access follows care: transfers of patients (SPEC §1) ---------------------------------------

@@ -247,8 +247,8 @@ ACCOUNT_FORMS = {
     "reset_password": "battrerygg.accounts.forms.ResetPasswordForm",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "BättreRygg: "
-# The person is told by e-mail when their password or a second factor changes (ASVS
-# V2.2.3, V2.5.5): allauth's notifications, in the account's language (AccountAdapter).
+# Tell the account by e-mail when its password or second factor changes (an app or a passkey
+# added or removed, new recovery codes, a password reset or changed; ASVS 2.2.3, 2.5.5).
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # How long a "forgot password" link works (minutes); the invitation keeps
 # PASSWORD_RESET_TIMEOUT (3 days).

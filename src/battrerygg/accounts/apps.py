@@ -13,7 +13,9 @@ class AccountsConfig(AppConfig):
         user_logged_out.connect(signals.confirm_logout, dispatch_uid="battrerygg.logout")
         user_logged_in.connect(signals.keep_chosen_language, dispatch_uid="battrerygg.language")
         user_logged_in.connect(middleware.mark_login, dispatch_uid="battrerygg.session_start")
-        from allauth.mfa.signals import authenticator_added
+        from allauth.mfa.signals import authenticator_added, authenticator_used
 
         authenticator_added.connect(signals.second_factor_added,
                                     dispatch_uid="battrerygg.second_factor_added")
+        authenticator_used.connect(signals.second_factor_verified,
+                                   dispatch_uid="battrerygg.second_factor_verified")

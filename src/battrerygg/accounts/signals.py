@@ -32,10 +32,23 @@ def second_factor_added(sender: Any, request: HttpRequest | None, user: Any,
                         authenticator: Any, **kwargs: Any) -> None:
     """Adding an authenticator app (its code checked) or a passkey (its signature checked)
     proves the second factor: the session counts as two-factor from then on, as after a
-    login with it (django-allauth's authentication record "mfa")."""
+    login with it (django-allauth's authentication record "mfa"), under a new session key
+    (as a login gives one: a key known before the step gains nothing)."""
     from allauth.account.internal.flows.login import record_authentication
 
     if request is not None and getattr(request, "user", None) == user and \
             authenticator.type != "recovery_codes":
         record_authentication(request, user, "mfa", type=authenticator.type,
                               id=authenticator.pk)
+        request.session.cycle_key()
+
+
+def second_factor_verified(sender: Any, request: HttpRequest | None, user: Any,
+                           authenticator: Any, reauthenticated: bool = False,
+                           **kwargs: Any) -> None:
+    """A logged-in session that verifies its second factor (django-allauth's "confirm it
+    is you" with a code or a passkey: staff logged in without one, sent there by the page
+    guards) goes on under a new session key, as a login does. A login's own second step
+    gets its new key from the login itself."""
+    if reauthenticated and request is not None and getattr(request, "user", None) == user:
+        request.session.cycle_key()

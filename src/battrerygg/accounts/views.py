@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.adapter import get_adapter
 from allauth.account.views import PasswordResetDoneView
 from allauth.usersessions.internal.flows.sessions import end_sessions
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -55,3 +57,14 @@ class RecoverySentView(PasswordResetDoneView):
 
 
 recovery_sent = RecoverySentView.as_view()
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, telling the account by e-mail that its password changed
+    (as allauth tells of a reset or a new second factor: ``ACCOUNT_EMAIL_NOTIFICATIONS``)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        get_adapter(self.request).send_notification_mail(
+            "account/email/password_changed", self.request.user)
+        return response

@@ -28,6 +28,18 @@ class InviteConfirmView(auth_views.PasswordResetConfirmView):
         # Patients invited by their physiotherapist, staff by their clinic admin.
         return user if user is not None and may_accept_invite(user) else None
 
+    def form_valid(self, form: Any) -> HttpResponse:
+        """Set the password; when it replaces one (a new sign-in link), tell the account
+        by e-mail, as a reset by the account's own recovery link does."""
+        replaced = self.user.has_usable_password()
+        response = super().form_valid(form)
+        if replaced:
+            from allauth.account.adapter import get_adapter
+
+            get_adapter(self.request).send_notification_mail(
+                "account/email/password_reset", self.user)
+        return response
+
     def dispatch(self, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().dispatch(*args, **kwargs)
         language = getattr(self.user, "language", None) if getattr(self, "user", None) else None

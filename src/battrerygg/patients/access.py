@@ -494,11 +494,29 @@ def has_enrolled_second_factor(user: Any) -> bool:
         return False
     if not requires_second_factor(user):
         return True
+    return _has_authenticator(user)
+
+
+def _has_authenticator(user: Any) -> bool:
+    """Whether ``user`` has an authenticator app or a passkey (allauth's MFA), whatever
+    their session has passed."""
     from allauth.mfa.models import Authenticator
 
     return bool(Authenticator.objects.filter(
         user=user, type__in=(Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN),
     ).exists())
+
+
+def may_manage_second_factor(user: Any) -> bool:
+    """Whether ``user`` may use the two-factor pages that add, remove or show an
+    authenticator or recovery codes in this session (all of allauth's but those that verify
+    one). Everyone may, but staff whose session has not passed the second factor while
+    their account has one (``passed_second_factor``): they verify it first, so that a
+    password alone never adds a factor, shows or renews recovery codes (then usable as
+    the second factor), or removes one. Staff who have none enrol their first."""
+    if not requires_second_factor(user) or passed_second_factor(user):
+        return True
+    return not _has_authenticator(user)
 
 
 # Access follows care: transfers of patients (SPEC §1) ---------------------------------------
@@ -667,15 +685,18 @@ def second_factor_satisfied(user: Any, request_auth_records: list[dict[str, Any]
     ``method`` "password", "mfa", "socialaccount"…, and ``at``).
 
     True for a user who needs none (``requires_second_factor``); else when a record is a
-    passed second factor (``method == "mfa"``: a TOTP or recovery code, a passkey) or a
-    single sign-on whose identity provider vouches for one (``sso_vouches_for_second_factor``).
+    single sign-on whose identity provider vouches for one (``sso_vouches_for_second_factor``),
+    or a passed second factor (``method == "mfa"``: a TOTP or recovery code, a passkey)
+    while the account still has one enrolled (``has_enrolled_second_factor``): removing the
+    last authenticator app or passkey ends the two-factor standing of every session of the
+    account, the current one included.
     """
     if not requires_second_factor(user):
         return True
-    return any(
-        record.get("method") == "mfa" or sso_vouches_for_second_factor(record)
-        for record in request_auth_records
-    )
+    if any(sso_vouches_for_second_factor(record) for record in request_auth_records):
+        return True
+    return (any(record.get("method") == "mfa" for record in request_auth_records)
+            and has_enrolled_second_factor(user))
 
 
 def sso_vouches_for_second_factor(record: dict[str, Any]) -> bool:

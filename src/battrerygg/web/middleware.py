@@ -178,11 +178,19 @@ def auth_records(request: HttpRequest) -> list[dict[str, Any]]:
     return [r for r in records if isinstance(r, dict)]
 
 
+SECOND_FACTOR_CHECKS = ("mfa_authenticate", "mfa_reauthenticate", "mfa_reauthenticate_webauthn",
+                        "mfa_login_webauthn")
+"""allauth's two-factor pages that verify a second factor: open to everyone; its other
+pages (adding, removing, showing) only as ``access.may_manage_second_factor`` says."""
+
+
 class SecondFactorMiddleware:
     """Mark the request's user with ``patients.access.second_factor_satisfied`` for the
     session, so that the access layer and the page guards refuse patient data to staff
     whose session has not passed a second factor; and send such staff from the Django
-    admin (every page of it, its login included) to enrol or verify one."""
+    admin (every page of it, its login included), and from the two-factor pages that
+    change or show their authenticators while they have one
+    (``access.may_manage_second_factor``), to verify or enrol one."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -193,6 +201,7 @@ class SecondFactorMiddleware:
 
         from battrerygg.patients.access import (
             SECOND_FACTOR_ATTRIBUTE,
+            may_manage_second_factor,
             requires_second_factor,
             second_factor_satisfied,
         )
@@ -201,7 +210,10 @@ class SecondFactorMiddleware:
         if user is not None and requires_second_factor(user):
             passed = second_factor_satisfied(user, auth_records(request))
             setattr(user, SECOND_FACTOR_ATTRIBUTE, passed)
-            if not passed and request.path.startswith(reverse("admin:index")):
+            if not passed and (request.path.startswith(reverse("admin:index")) or (
+                    request.path.startswith(reverse("mfa_index"))
+                    and request.path not in {reverse(name) for name in SECOND_FACTOR_CHECKS}
+                    and not may_manage_second_factor(user))):
                 from battrerygg.web.pages import second_factor_url
 
                 return redirect(second_factor_url(request))

@@ -204,7 +204,8 @@ CACHES = {
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: a locked-out login never reaches the next
+    # first: a locked-out login never reaches the next (axes's, marking what it refuses)
+    "battrerygg.accounts.throttle.LockoutBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
@@ -275,6 +276,7 @@ MFA_TRUST_ENABLED = False
 # Passkeys on plain http work only on localhost (development, the browser tests).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not envbool("BATTRERYGG_SECURE", False)
 USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_ADAPTER = "battrerygg.accounts.adapter.UserSessionsAdapter"
 
 # Login throttling (django-axes, in the database): an account from one address after
 # BATTRERYGG_LOGIN_FAILURE_LIMIT wrong passwords, an account from any address after

@@ -4,6 +4,7 @@ staff page: validated, unique, audited, in Swedish and English; nobody else may.
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.utils import translation
 
 from battrerygg.accounts.models import StaffMembership, User
@@ -23,9 +24,14 @@ def _set(client, cast, value: str, user=None):
     return client.post(_url(cast, user), {"hsa_id": value}, follow=True)
 
 
-def test_the_admin_sets_and_clears_an_hsa_id_and_it_is_audited(client, cast):
+def test_the_admin_sets_and_clears_an_hsa_id_and_it_is_audited(
+        client, cast, django_capture_on_commit_callbacks):
     client.force_login(cast.clinic_admin)
-    page = _set(client, cast, f"  se{HSA[2:]} ")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _set(client, cast, f"  se{HSA[2:]} ")
+    [told] = mail.outbox  # the member is told, in their language
+    assert told.to == [cast.colleague.email] and HSA in told.body
+    assert "Ditt HSA-id i BättreRygg har ändrats" == told.subject
     cast.colleague.refresh_from_db()
     assert cast.colleague.hsa_id == HSA
     html = page.content.decode()

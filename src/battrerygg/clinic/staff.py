@@ -170,7 +170,8 @@ def set_hsa_id(admin: User, membership_id: int, text: str) -> User:
     """Set (or, with an empty ``text``, clear) the HSA-id of a staff member of a clinic the
     admin manages (``access.managed_memberships``); the region's e-ID logs staff in by it
     (``sso.matching``, ``BATTRERYGG_OIDC_STAFF_FIELD=hsa_id``). Audited (``STAFF_HSA_ID``,
-    the member's id and the new value, for the clinic). Setting the value it has is
+    the member's id and the new value, for the clinic), and the member is told by e-mail
+    once the change is committed. Setting the value it has is
     harmless (no row). Raises StaffError: not a member of the admin's clinics, not an
     HSA-id, or one another account has."""
     membership = membership_for_admin(admin, membership_id)
@@ -189,4 +190,17 @@ def set_hsa_id(admin: User, membership_id: int, text: str) -> User:
         raise StaffError(taken) from None
     record_auth_event(actor=admin, what=What.STAFF_HSA_ID, clinic=membership.clinic,
                       detail=f"staff member {user.pk}: {value or 'cleared'}")
+    transaction.on_commit(lambda: _tell_hsa_id(admin, user, membership.clinic))
     return user
+
+
+def _tell_hsa_id(admin: User, user: User, clinic: Clinic) -> None:
+    """E-mail the member (in their language) that their HSA-id was set or removed, and by
+    whom: whoever logs in by e-ID with that HSA-id logs in to their account, so a wrong one
+    is seen by the person it matters to."""
+    with translation.override(user.language or "sv"):
+        context = {"name": user.full_name, "admin": str(admin), "clinic": clinic.name,
+                   "hsa_id": user.hsa_id}
+        subject = render_to_string("clinic/email/hsa_id_subject.txt", context).strip()
+        body = render_to_string("clinic/email/hsa_id_body.txt", context)
+    send_mail(subject, body, None, [user.email])

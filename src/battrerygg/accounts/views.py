@@ -11,6 +11,7 @@ from allauth.usersessions.internal.flows.sessions import end_sessions
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -55,3 +56,16 @@ class RecoverySentView(PasswordResetDoneView):
 
 
 recovery_sent = RecoverySentView.as_view()
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page to change one's password, saying so when it is done
+    (``signals.password_changed_by_user``: the access log's row)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        from battrerygg.accounts.signals import password_changed_by_user
+
+        response = super().form_valid(form)
+        password_changed_by_user.send(sender=type(self), request=self.request,
+                                      user=form.user)
+        return response

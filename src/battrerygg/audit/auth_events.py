@@ -199,6 +199,7 @@ def connect() -> None:
         (account_signals.password_reset, password_reset),
         (account_signals.password_changed, password_changed),
         (our_signals.password_reset_requested, password_reset_requested),
+        (our_signals.password_changed_by_user, password_changed),
         (our_signals.sessions_ended, sessions_ended),
     ]
     for signal, receiver in pairs:

@@ -204,7 +204,8 @@ CACHES = {
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: a locked-out login never reaches the next
+    # first: a locked-out login never reaches the next (axes's, marking what it refuses)
+    "battrerygg.accounts.throttle.LockoutBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
@@ -216,7 +217,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": envint("BATTRERYGG_PASSWORD_MIN_LENGTH", 10)}},
+     "OPTIONS": {"min_length": envint("BATTRERYGG_PASSWORD_MIN_LENGTH", 12)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "battrerygg.accounts.validators.MaximumLengthValidator",
@@ -283,6 +284,7 @@ MFA_ENCRYPTION_KEY = secret("BATTRERYGG_MFA_KEY") or SECRET_KEY
 # Passkeys on plain http work only on localhost (development, the browser tests).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not envbool("BATTRERYGG_SECURE", False)
 USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_ADAPTER = "battrerygg.accounts.adapter.UserSessionsAdapter"
 
 # Login throttling (django-axes, in the database): an account from one address after
 # BATTRERYGG_LOGIN_FAILURE_LIMIT wrong passwords, an account from any address after

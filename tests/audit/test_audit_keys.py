@@ -16,6 +16,7 @@ from battrerygg.audit.texts import OTHER, WHAT, what_label
 ROOT = Path(battrerygg.__file__).parent
 # Functions given a ``what`` key: by keyword, or at this position.
 KEYWORD = {"record_read", "record_reads", "record_change", "page_read", "record_page_read",
+           "record_auth_event", "write",
            "AuditEvent", "check_read", "patient_page"}
 POSITION = {"check_read": 2, "patient_page": 0}
 

@@ -40,7 +40,8 @@ def test_the_same_number_of_queries_for_10_and_500_patients(client, db):
     _, small = build(patients=10, days=21, now=NOW, prefix="small")
     _, large = build(patients=500, days=21, now=NOW, prefix="large")
     small_count, small_html = _served(client, small)
-    before = AuditEvent.objects.count()
+    reads = AuditEvent.objects.exclude(what__startswith="auth.")  # the login is a row too
+    before = reads.count()
     large_count, large_html = _served(client, large)
     assert small_count == large_count
     assert small_count <= 20
@@ -51,5 +52,5 @@ def test_the_same_number_of_queries_for_10_and_500_patients(client, db):
                  "Morgonsmärtan ökar vecka för vecka"):
         assert text in small_html
     assert large_html.count("Sök vård nu") == PAGE_SIZE
-    assert AuditEvent.objects.count() - before == PAGE_SIZE
+    assert reads.count() - before == PAGE_SIZE
     assert "Sida 1 av" in large_html

@@ -154,6 +154,13 @@ def test_register_a_passkey_and_log_in_with_it(physio, open_page):
     page.goto("/clinic/patients/")
     assert "Petra Patient" in page.content()
     assert found == {} and foreign == [] and refused == []
+    # the access log names each login's method (audit.auth_events)
+    from battrerygg.audit.models import AuditEvent
+
+    logins = AuditEvent.objects.filter(what="auth.login", actor=physio).order_by("seq")
+    assert [r.object_id for r in logins] == ["password", "passkey", "password+webauthn"]
+    added = AuditEvent.objects.filter(what="auth.authenticator.added", actor=physio)
+    assert "webauthn" in {r.object_id for r in added}
 
 
 def test_a_patient_resets_a_forgotten_password_from_the_login_page(physio, open_page):

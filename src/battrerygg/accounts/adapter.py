@@ -12,6 +12,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
@@ -47,6 +48,15 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {**context, "link_minutes": settings.RECOVERY_LINK_MINUTES}
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def send_password_reset_mail(self, user: Any, email: str, context: dict[str, Any]) -> None:
+        """Send the recovery link (allauth calls this only for an existing account) and say
+        so (``signals.password_reset_requested``: the access log's row)."""
+        from battrerygg.accounts.signals import password_reset_requested
+
+        super().send_password_reset_mail(user, email, context)
+        password_reset_requested.send(sender=type(self), request=context.get("request"),
+                                      user=user)
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """Changing an authenticator asks for the password again, unless the user logged in
@@ -97,6 +107,21 @@ class MFAAdapter(DefaultMFAAdapter):
             return encrypted_text
         return _fernet().decrypt(encrypted_text[len(_FERNET_PREFIX):].encode()).decode()
 
+class UserSessionsAdapter(DefaultUserSessionsAdapter):
+    """Ending sessions from the sessions page is said (``signals.sessions_ended``: the
+    access log's row)."""
+
+    def end_sessions(self, sessions: Any) -> None:
+        from battrerygg.accounts.signals import sessions_ended
+
+        sessions = list(sessions)
+        super().end_sessions(sessions)
+        request = context.request
+        user = getattr(request, "user", None)
+        if sessions and user is not None and user.is_authenticated:
+            sessions_ended.send(sender=type(self), request=request, user=user,
+                                count=len(sessions),
+                                current=any(s.is_current() for s in sessions))
 
 _FERNET_PREFIX = "fernet:"
 

@@ -23,6 +23,9 @@ from django.utils.translation import gettext
 
 STARTED = "battrerygg_session_started"
 SEEN = "battrerygg_session_seen"
+LOGOUT_REASON = "battrerygg_logout_reason"
+"""Set on a request that logs out for another reason than the user's (the session's
+absolute limit: "session limit"); the access log's row of the logout says it."""
 RENEW_EVERY = 60  # seconds: how often an active session's expiry is moved on
 
 
@@ -46,6 +49,7 @@ class SessionLimitsMiddleware:
             session = request.session
             started = session.setdefault(STARTED, now)
             if now - int(started) > int(settings.SESSION_MAX_HOURS) * 3600:
+                setattr(request, LOGOUT_REASON, "session limit")
                 logout(request)
                 messages.info(request, gettext(
                     "Your session has ended after {hours} hours. Please log in again."

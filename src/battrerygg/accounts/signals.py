@@ -6,10 +6,23 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.dispatch import Signal
 from django.http import HttpRequest
 from django.utils.translation import gettext
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+password_reset_requested = Signal()
+"""A recovery link was sent to an existing account (``AccountAdapter``); arguments
+``request``, ``user``. Nothing is sent for an address no account has."""
+
+password_changed_by_user = Signal()
+"""The logged-in user changed their password (``views.PasswordChangeView``, Django's page);
+arguments ``request``, ``user``."""
+
+sessions_ended = Signal()
+"""The user ended sessions from the sessions page (``UserSessionsAdapter``); arguments
+``request``, ``user``, ``count`` (how many), ``current`` (whether this one was among them)."""
 
 
 def confirm_logout(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:

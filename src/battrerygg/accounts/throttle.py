@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from axes.handlers.database import AxesDatabaseHandler
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -31,6 +33,25 @@ def login_name(request: HttpRequest, credentials: dict[str, Any] | None) -> str 
         data = getattr(request, "data", None) or getattr(request, "POST", {})
         value = data.get("login")
     return str(value).strip().lower() if value else None
+
+
+REFUSED_LOCKED = "battrerygg_refused_locked"
+"""Set on a request whose login was refused because the account or address was already
+paused (the password was not checked): the access log writes the lockout's row for it,
+not a failed login's (``audit.auth_events``)."""
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """axes's backend (first in ``AUTHENTICATION_BACKENDS``: a paused login never reaches
+    the next one) marking the request it refuses (``REFUSED_LOCKED``)."""
+
+    def authenticate(self, request: HttpRequest, username: str | None = None,
+                     password: str | None = None, **kwargs: Any) -> None:
+        try:
+            super().authenticate(request, username, password, **kwargs)
+        except AxesBackendPermissionDenied:
+            setattr(request, REFUSED_LOCKED, True)
+            raise
 
 
 def _limits() -> list[int]:

@@ -60,11 +60,16 @@ recovery_sent = RecoverySentView.as_view()
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    """Django's password change, telling the account by e-mail that its password changed
-    (as allauth tells of a reset or a new second factor: ``ACCOUNT_EMAIL_NOTIFICATIONS``)."""
+    """Django's page to change one's password, saying so when it is done
+    (``signals.password_changed_by_user``: the access log's row) and telling the account by
+    e-mail (as allauth tells of a reset or a new second factor: ``ACCOUNT_EMAIL_NOTIFICATIONS``)."""
 
     def form_valid(self, form: Any) -> HttpResponse:
+        from battrerygg.accounts.signals import password_changed_by_user
+
         response = super().form_valid(form)
+        password_changed_by_user.send(sender=type(self), request=self.request,
+                                      user=form.user)
         get_adapter(self.request).send_notification_mail(
             "account/email/password_changed", self.request.user)
         return response

@@ -96,6 +96,24 @@ class What(StrEnum):
     REQUEST = "request"
     # The clinic's log reviewer searching or exporting the access log (SPEC T8).
     ACCESS_LOG = "access_log"
+    # Authentication decisions (ASVS 4.0 V7.1.3, V7.2.1; ``record_auth_event``): rows
+    # about an account, not a patient; never a password, a code, a token or a claim value.
+    LOGIN = "auth.login"
+    LOGIN_FAILED = "auth.login.failed"
+    LOGIN_LOCKED_OUT = "auth.login.locked_out"
+    SECOND_FACTOR_FAILED = "auth.second_factor.failed"
+    RECOVERY_CODE_USED = "auth.recovery_code.used"
+    AUTHENTICATOR_ADDED = "auth.authenticator.added"
+    AUTHENTICATOR_REMOVED = "auth.authenticator.removed"
+    RECOVERY_CODES_RESET = "auth.recovery_codes.reset"
+    PASSWORD_RESET_REQUESTED = "auth.password_reset.requested"
+    PASSWORD_RESET = "auth.password_reset.done"
+    PASSWORD_CHANGED = "auth.password.changed"
+    SESSIONS_ENDED = "auth.sessions.ended"
+    LOGOUT = "auth.logout"
+    SSO_REFUSED = "auth.sso.refused"
+    # A staff member's HSA-id set by their clinic admin (single sign-on matches staff by it).
+    STAFF_HSA_ID = "staff.hsa_id"
 
 
 # Keys stored before a rename, and the member they mean now. Changes of a weekly goal were

@@ -43,7 +43,9 @@ class AuditEvent(models.Model):
     clinic: the clinic the staff member acted for (the care relation's clinic); empty for
     the patient's own changes and for refused attempts.
     patient: empty for a refused attempt at something that names no known patient.
-    object_id: the id of the item, or for a refused attempt the method and path.
+    object_id: the id of the item, or for a refused attempt the method and path, or for an
+    authentication event (action "auth", or "denied" when refused) what happened: a method
+    or a reason code, never a credential, an unknown e-mail address or a claim's value.
     address: the client's IP address; request_id: the request's X-Request-ID.
     seq: the row's place in the chain (1, 2, …; unique, so the chain cannot fork).
     """
@@ -55,6 +57,7 @@ class AuditEvent(models.Model):
         DELETE = "delete", _("Deleted")
         EXPORT = "export", _("Exported")
         DENIED = "denied", _("Refused")
+        AUTH = "auth", _("Login and account")
 
     seq = models.BigIntegerField(unique=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)

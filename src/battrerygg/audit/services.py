@@ -205,3 +205,27 @@ def record_log_review(*, actor: Any, what: What, patient: Any = None, object_id:
     action = AuditEvent.Action.EXPORT if export else AuditEvent.Action.READ
     return _append([_row(actor=actor, patient=patient, action=action, what=what,
                          object_id=object_id)])[0]
+
+
+def record_auth_event(*, actor: Any, what: What, ok: bool = True, detail: str = "",
+                      clinic: Any = None) -> AuditEvent:
+    """Record an authentication decision or a change of how an account logs in (ASVS 4.0
+    V7.1.3, V7.2.1): a login, a refused one, a lockout, a wrong second-factor code, an
+    authenticator added or removed, a password reset or changed, sessions ended, a logout;
+    and a clinic admin's change of a staff member's HSA-id (``clinic``: the clinic acted
+    for). No patient.
+
+    actor: the account concerned (None: unknown, e.g. a login for an address no account
+    has); ok: False for a refusal (action "denied"), else action "auth"; detail: what
+    happened in a few ASCII words (a method, a reason code, an authenticator's type),
+    never a password, a code, a token, an unknown e-mail address or a claim's value.
+
+    Runs in its own savepoint, so a failure leaves the caller's transaction usable; the
+    receivers (``audit.auth_events``) log such a failure and let the login go on as it would
+    (refused when it was refused).
+    """
+    action = AuditEvent.Action.AUTH if ok else AuditEvent.Action.DENIED
+    row = _row(actor=actor, patient=None, action=action, what=what, object_id=detail,
+               clinic_id=clinic.pk if clinic is not None else None)
+    with transaction.atomic():
+        return _append([row], [clinic])[0]

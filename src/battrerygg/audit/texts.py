@@ -61,6 +61,21 @@ WHAT: dict[What, Promise] = {
     What.GROUPS_ROSTER: _("the list of participants of a group session"),
     What.REQUEST: _("a page that was refused"),
     What.ACCESS_LOG: _("the log of who has read your record"),
+    What.LOGIN: _("a login to your account"),
+    What.LOGIN_FAILED: _("a failed login to your account"),
+    What.LOGIN_LOCKED_OUT: _("a pause of logins after wrong passwords"),
+    What.SECOND_FACTOR_FAILED: _("a wrong login code"),
+    What.RECOVERY_CODE_USED: _("a recovery code"),
+    What.AUTHENTICATOR_ADDED: _("your two-step login"),
+    What.AUTHENTICATOR_REMOVED: _("your two-step login"),
+    What.RECOVERY_CODES_RESET: _("your recovery codes"),
+    What.PASSWORD_RESET_REQUESTED: _("a request for a new password"),
+    What.PASSWORD_RESET: _("your password"),
+    What.PASSWORD_CHANGED: _("your password"),
+    What.SESSIONS_ENDED: _("your logged-in devices"),
+    What.LOGOUT: _("a logout from your account"),
+    What.SSO_REFUSED: _("a refused login with e-ID"),
+    What.STAFF_HSA_ID: _("a staff member's HSA-id"),
 }
 
 OTHER: Promise = _("your data")
@@ -126,6 +141,21 @@ REVIEW: dict[What, Promise] = {
     What.CLINIC_REVIEW: _("review of reported signals"),
     What.REQUEST: _("a page"),
     What.ACCESS_LOG: _("access log"),
+    What.LOGIN: _("login"),
+    What.LOGIN_FAILED: _("failed login"),
+    What.LOGIN_LOCKED_OUT: _("logins paused (too many wrong passwords)"),
+    What.SECOND_FACTOR_FAILED: _("wrong second-factor code"),
+    What.RECOVERY_CODE_USED: _("recovery code used"),
+    What.AUTHENTICATOR_ADDED: _("second factor added"),
+    What.AUTHENTICATOR_REMOVED: _("second factor removed"),
+    What.RECOVERY_CODES_RESET: _("new recovery codes"),
+    What.PASSWORD_RESET_REQUESTED: _("password recovery requested"),
+    What.PASSWORD_RESET: _("password recovered"),
+    What.PASSWORD_CHANGED: _("password changed"),
+    What.SESSIONS_ENDED: _("sessions ended"),
+    What.LOGOUT: _("logout"),
+    What.SSO_REFUSED: _("e-ID login refused"),
+    What.STAFF_HSA_ID: _("HSA-id"),
 }
 """The clinic's log reviewer's name of each key (``clinic.log_review``)."""
 

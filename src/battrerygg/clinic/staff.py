@@ -7,16 +7,19 @@ relations, which the accounts app may not import (docs/architecture.md, "Layers"
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Clinic, StaffMembership, User
+from battrerygg.audit.keys import What
+from battrerygg.audit.services import record_auth_event
 from battrerygg.care.invites import invite_link
 from battrerygg.patients import access
 from battrerygg.patients.access import STAFF_ROLES
@@ -138,4 +141,66 @@ def send_staff_invite(admin: User, user: User, clinic: Clinic, *, base_url: str 
                    "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
         subject = render_to_string("accounts/email/staff_invite_subject.txt", context).strip()
         body = render_to_string("accounts/email/staff_invite_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+HSA_ID = re.compile(r"SE[0-9]{10}-[A-Za-z0-9]{1,18}")
+"""An HSA-id (Inera's catalogue HSA): "SE", the catalogue owner's organisation number (10
+digits, no hyphen), a hyphen, then at least one letter A-Z/a-z or digit (no å, ä, ö or @);
+at most 31 characters in all. Example: SE2321000016-1003."""
+
+
+def normalise_hsa_id(text: str) -> str | None:
+    """The HSA-id typed (spaces around it removed, "se" as "SE"), None for an empty field.
+    Raises StaffError for anything that is not an HSA-id."""
+    value = text.strip()
+    if not value:
+        return None
+    if value[:2].lower() == "se":
+        value = "SE" + value[2:]
+    if not HSA_ID.fullmatch(value):
+        raise StaffError(_(
+            "That is not an HSA-id. It looks like SE2321000016-1003: SE, ten digits, a "
+            "hyphen, then letters or digits."))
+    return value
+
+
+@transaction.atomic
+def set_hsa_id(admin: User, membership_id: int, text: str) -> User:
+    """Set (or, with an empty ``text``, clear) the HSA-id of a staff member of a clinic the
+    admin manages (``access.managed_memberships``); the region's e-ID logs staff in by it
+    (``sso.matching``, ``BATTRERYGG_OIDC_STAFF_FIELD=hsa_id``). Audited (``STAFF_HSA_ID``,
+    the member's id and the new value, for the clinic), and the member is told by e-mail
+    once the change is committed. Setting the value it has is
+    harmless (no row). Raises StaffError: not a member of the admin's clinics, not an
+    HSA-id, or one another account has."""
+    membership = membership_for_admin(admin, membership_id)
+    value = normalise_hsa_id(text)
+    user = User.objects.select_for_update().get(pk=membership.user_id)
+    if user.hsa_id == value:
+        return user
+    taken = _("That HSA-id already belongs to another account.")
+    if value is not None and User.objects.filter(hsa_id=value).exclude(pk=user.pk).exists():
+        raise StaffError(taken)
+    user.hsa_id = value
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["hsa_id"])
+    except IntegrityError:  # set for another account at the same moment
+        raise StaffError(taken) from None
+    record_auth_event(actor=admin, what=What.STAFF_HSA_ID, clinic=membership.clinic,
+                      detail=f"staff member {user.pk}: {value or 'cleared'}")
+    transaction.on_commit(lambda: _tell_hsa_id(admin, user, membership.clinic))
+    return user
+
+
+def _tell_hsa_id(admin: User, user: User, clinic: Clinic) -> None:
+    """E-mail the member (in their language) that their HSA-id was set or removed, and by
+    whom: whoever logs in by e-ID with that HSA-id logs in to their account, so a wrong one
+    is seen by the person it matters to."""
+    with translation.override(user.language or "sv"):
+        context = {"name": user.full_name, "admin": str(admin), "clinic": clinic.name,
+                   "hsa_id": user.hsa_id}
+        subject = render_to_string("clinic/email/hsa_id_subject.txt", context).strip()
+        body = render_to_string("clinic/email/hsa_id_body.txt", context)
     send_mail(subject, body, None, [user.email])

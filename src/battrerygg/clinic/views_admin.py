@@ -111,3 +111,21 @@ def remove_staff(request: HttpRequest, membership_id: int) -> HttpResponse:
         return redirect("clinic:staff")
     messages.success(request, _("Removed from the clinic."))
     return redirect("clinic:staff")
+
+
+@require_POST
+@admin_page
+def set_hsa_id(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Set or clear a member's HSA-id (how the region's e-ID names them)."""
+    try:
+        user = services.set_hsa_id(request.user, membership_id,
+                                   str(request.POST.get("hsa_id", ""))[:100])
+    except services.StaffError as error:
+        messages.error(request, str(error.message))
+        return redirect("clinic:staff")
+    if user.hsa_id:
+        messages.success(request, _("The HSA-id of %(name)s is now %(hsa_id)s.")
+                         % {"name": user, "hsa_id": user.hsa_id})
+    else:
+        messages.success(request, _("%(name)s has no HSA-id now.") % {"name": user})
+    return redirect("clinic:staff")

@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from battrerygg.accounts.adapter import AccountAdapter as BaseAccountAdapter
+from battrerygg.audit import auth_events
 from battrerygg.patients import access
 from battrerygg.sso import checks, matching, oidc
 from battrerygg.sso.checks import SsoRefused
@@ -65,11 +66,13 @@ def screen(request: HttpRequest, sociallogin: Any, sent_nonce: str | None) -> No
         match.user, match.staff and matching.vouches_for_second_factor(verified.id_token)))
 
 
-def refusal_response(request: HttpRequest, reason: Refusal) -> HttpResponse:
+def refusal_response(request: HttpRequest, reason: Refusal, actor: Any = None) -> HttpResponse:
     """To the page of a refused e-ID login (``views.refused``: a title and what to do,
-    translated). Nothing of the login stays in the session."""
+    translated), with a row in the access log (the reason code; actor: the account, when
+    the refusal knows it). Nothing of the login stays in the session."""
     # The reason only: never a claim's value (a personal identity number) in the log.
     log.info("single sign-on refused: %s", reason.value)
+    auth_events.sso_refused(reason.value, actor=actor)
     return HttpResponseRedirect(reverse("sso:refused", args=[reason.value]))
 
 

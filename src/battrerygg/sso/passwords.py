@@ -24,4 +24,4 @@ def refuse_local_login(request: HttpRequest, user: Any,
         return None
     from battrerygg.sso.adapter import refusal_response
 
-    return refusal_response(request, Refusal.STAFF_E_ID_ONLY)
+    return refusal_response(request, Refusal.STAFF_E_ID_ONLY, actor=user)

@@ -162,6 +162,7 @@ def axe_checker(page):
     found: dict = {}
 
     def check(label: str) -> None:
+        page.wait_for_load_state("load")  # a form just sent may still be navigating
         result = axe.run(page, options={**AXE_RULES})
         violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
                       for v in result.response["violations"]]

@@ -77,6 +77,24 @@ def may_sign_on_as_staff(account: Any) -> bool:
     return bool(account.is_active) and account.role in STAFF_ROLES
 
 
+def may_sign_on_by_hsa_id(account: Any) -> bool:
+    """Whether single sign-on may log a person in to ``account`` because their e-ID names
+    its HSA-id: only once the account's owner has confirmed that the HSA-id is theirs
+    (``hsa_id_confirmed_at``, see ``may_confirm_hsa_id``). An HSA-id a clinic admin set is
+    only proposed: otherwise an admin could put their own card's HSA-id on a colleague's
+    account and log in to it (SPEC §1: nobody gives themselves access alone)."""
+    return bool(account.hsa_id) and account.hsa_id_confirmed_at is not None
+
+
+def may_confirm_hsa_id(user: Any) -> bool:
+    """Whether ``user`` may confirm (or reject) the HSA-id on their own account: an active
+    staff account that has one, in a session that passed the second factor
+    (``passed_second_factor``), so that the owner's password and second step, never the
+    admin who set it nor an e-ID login by it, make it usable for single sign-on."""
+    return (_active(user) and user.role in STAFF_ROLES and bool(user.hsa_id)
+            and requires_second_factor(user) and passed_second_factor(user))
+
+
 def may_sign_on_as_patient(patient: Patient) -> bool:
     """Whether single sign-on may log a person in to ``patient``'s account, found by the
     identity number the e-ID vouched for: an active patient account of a record a clinic

@@ -232,7 +232,8 @@ def confirm_own_hsa_id(user: User, shown: str, *, mine: bool) -> HsaIdAnswer:
         account.hsa_id_confirmed_at = None
         what = What.STAFF_HSA_ID_REJECTED
     account.save(update_fields=["hsa_id", "hsa_id_confirmed_at"])
-    for clinic in list(access.staff_clinics(account)) or [None]:
+    clinics: list[Clinic | None] = [*access.staff_clinics(account)]
+    for clinic in clinics or [None]:
         record_auth_event(actor=account, what=what, clinic=clinic,
                           detail=f"staff member {account.pk}: {value}")
     user.hsa_id, user.hsa_id_confirmed_at = account.hsa_id, account.hsa_id_confirmed_at

@@ -110,11 +110,18 @@ def may_sign_on_with_link(linked: Any, named: Any) -> bool:
     return bool(linked.pk is not None and linked.pk == named.pk)
 
 
-def may_use_password(account: Any, staff_passwords: bool) -> bool:
+def may_use_password(account: Any, staff_passwords: bool, staff_field: str = "hsa_id") -> bool:
     """Whether ``account`` may log in with a local password. staff_passwords: the
     deployment's choice (``BATTRERYGG_OIDC_STAFF_PASSWORDS``); when False, staff log in
-    by the region's single sign-on only. Patients and system admins keep their passwords."""
-    return staff_passwords or getattr(account, "role", None) not in STAFF_ROLES
+    by the region's single sign-on only. Patients and system admins keep their passwords.
+    staff_field: what SSO matches staff by (``BATTRERYGG_OIDC_STAFF_FIELD``); with
+    "hsa_id", a staff account whose HSA-id is set but not yet confirmed
+    (``may_sign_on_by_hsa_id``) keeps its password, so that its owner can log in with
+    password and second step once and confirm it (e-ID refuses them until then)."""
+    if staff_passwords or getattr(account, "role", None) not in STAFF_ROLES:
+        return True
+    return (staff_field == "hsa_id" and bool(getattr(account, "hsa_id", None))
+            and not may_sign_on_by_hsa_id(account))
 
 
 def staff_clinics(user: Any, role: str | None = None) -> QuerySet[Clinic]:

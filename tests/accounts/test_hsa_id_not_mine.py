@@ -26,6 +26,10 @@ def test_not_mine_removes_the_hsa_id(client, cast):
     assert (row.actor, row.clinic, row.patient) == (cast.physio, cast.clinic, None)
     assert row.object_id == f"staff member {cast.physio.pk}: {HSA}"
     assert "Är det id:t som står på ditt e-legitimationskort?" not in page
+    again = client.post("/clinic/my-hsa-id/", {"answer": "not_mine", "hsa_id": HSA},
+                        follow=True).content.decode()  # a second click: harmless
+    assert "HSA-id:t togs bort från ditt konto" in again
+    assert AuditEvent.objects.filter(what=What.STAFF_HSA_ID_REJECTED).count() == 1
 
 
 def test_not_mine_also_withdraws_a_confirmed_hsa_id(client, cast):

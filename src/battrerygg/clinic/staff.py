@@ -214,11 +214,13 @@ def confirm_own_hsa_id(user: User, shown: str, *, mine: bool) -> HsaIdAnswer:
     value (an admin's change in between makes it stale). Only the owner, in a session that
     passed the second factor (``access.may_confirm_hsa_id``). Audited (``STAFF_HSA_ID_CONFIRMED``
     or ``STAFF_HSA_ID_REJECTED``, with the value) for each clinic of the member. Repeating
-    a confirmation is harmless (no row). Raises StaffError: not allowed, or the HSA-id is
+    an answer is harmless (no row). Raises StaffError: not allowed, or the HSA-id is
     not (any longer) the one shown."""
     if not access.may_confirm_hsa_id(user):
         raise StaffError(_("Log in with your password and your second step to answer."))
     account = User.objects.select_for_update().get(pk=user.pk)
+    if not mine and not account.hsa_id:
+        return HsaIdAnswer(account, changed=False)  # removed already (a second click)
     if not account.hsa_id or account.hsa_id != shown.strip():
         raise StaffError(_("Your HSA-id has changed meanwhile. Look at it again below."))
     value = account.hsa_id

@@ -141,14 +141,14 @@ def own_hsa_id(request: HttpRequest) -> HttpResponse:
     if answer not in ("mine", "not_mine"):
         return redirect("mfa_index")
     try:
-        result = services.confirm_own_hsa_id(
+        services.confirm_own_hsa_id(
             request.user, str(request.POST.get("hsa_id", ""))[:100], mine=answer == "mine")
     except services.StaffError as error:
         messages.error(request, str(error.message))
         return redirect("mfa_index")
     if answer == "mine":
         messages.success(request, _("Confirmed. You can log in with your region's e-ID."))
-    elif result.changed:
+    else:
         messages.success(request, _("The HSA-id was removed from your account. Tell your "
                                     "clinic admin which one is yours."))
     return redirect("mfa_index")

@@ -88,10 +88,10 @@ def may_sign_on_by_hsa_id(account: Any) -> bool:
 
 def may_confirm_hsa_id(user: Any) -> bool:
     """Whether ``user`` may confirm (or reject) the HSA-id on their own account: an active
-    staff account that has one, in a session that passed the second factor
+    staff account, in a session that passed the second factor
     (``passed_second_factor``), so that the owner's password and second step, never the
     admin who set it nor an e-ID login by it, make it usable for single sign-on."""
-    return (_active(user) and user.role in STAFF_ROLES and bool(user.hsa_id)
+    return (_active(user) and user.role in STAFF_ROLES
             and requires_second_factor(user) and passed_second_factor(user))
 
 

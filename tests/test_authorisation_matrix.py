@@ -230,6 +230,9 @@ ROUTES: dict[str, Route] = {
     # a member's HSA-id (how the region's e-ID names staff): the clinic admin
     "clinic:staff_hsa_id": Route(kwargs=lambda w: {"membership_id": w.ids["membership_id"]},
                                  get=None, post=True),
+    # a staff member's own answer about their HSA-id ("mine" / "not mine"), in a session
+    # that passed the second factor
+    "clinic:own_hsa_id": Route(get=None, post=True),
     # moves of patients (access follows care): the clinic admin proposed moving A's
     # physiotherapist's patients to the colleague; counts only, no names
     "clinic:transfers": Route(get=STAFF_PAGE),
@@ -589,6 +592,8 @@ def _may_post(name: str, role: str) -> bool:
         "clinic:staff_remove": {"clinic_admin"},
         "clinic:staff_invite": {"clinic_admin"},
         "clinic:staff_hsa_id": {"clinic_admin"},
+        # staff answer about their own account's HSA-id only
+        "clinic:own_hsa_id": {"physio", "colleague", "other_physio", "clinic_admin"},
         "clinic:transfer_propose": {"clinic_admin"},
         "clinic:transfer_cancel": {"clinic_admin"},
         # A's physiotherapist treats the patients of the move: the second person

@@ -47,8 +47,7 @@ def _log_in_with_e_id(page, username: str, password: str) -> None:
 
 
 def test_a_physiotherapist_and_a_patient_log_in_with_e_id(open_page, artifacts, cast, sso):
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     sso.add_user("e2e-physio", "pw-physio", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA3})
     sso.add_user("e2e-anna", "pw-anna", {PNR_CLAIM: "191212121212"})
 

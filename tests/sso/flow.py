@@ -88,6 +88,17 @@ def provider_login(authorize_url: str, username: str, password: str) -> str:
     raise AssertionError("the provider did not send the browser back")
 
 
+def give_confirmed_hsa_id(user, hsa_id: str) -> None:
+    """Give ``user`` an HSA-id its owner has confirmed (``User.hsa_id_confirmed_at``), as
+    after the confirmation on their login and security page: single sign-on logs staff in
+    only by a confirmed one (``access.may_sign_on_by_hsa_id``)."""
+    from django.utils import timezone
+
+    user.hsa_id = hsa_id
+    user.hsa_id_confirmed_at = timezone.now()
+    user.save(update_fields=["hsa_id", "hsa_id_confirmed_at"])
+
+
 def start(client, next_url: str | None = None):
     """POST the login button; returns the response (a redirect to the provider)."""
     data = {"process": "login", **({"next": next_url} if next_url else {})}

@@ -91,8 +91,7 @@ def test_a_coordination_number_is_enough(client, cast, sso):
 def test_a_physiotherapist_logs_in_by_hsa_id_with_the_brokers_second_factor(client, cast, sso):
     from battrerygg.patients import access
 
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     sso.add_user("physio-siths", "pw-physio", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA3})
     flow.sso_login(client, "physio-siths", "pw-physio")
     assert _logged_in(client) == cast.physio
@@ -104,8 +103,7 @@ def test_a_physiotherapist_logs_in_by_hsa_id_with_the_brokers_second_factor(clie
 def test_without_a_vouched_second_factor_staff_still_need_one(client, cast, sso):
     from battrerygg.patients import access
 
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     sso.add_user("physio-loa2", "pw", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA2})
     flow.sso_login(client, "physio-loa2", "pw")
     assert _logged_in(client) == cast.physio
@@ -117,8 +115,7 @@ def test_trust_the_broker_for_staff(client, cast, sso, settings):
     from battrerygg.patients import access
 
     settings.SSO_TRUST_BROKER_FOR_STAFF = True
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     sso.add_user("physio-trusted", "pw", {HSA_CLAIM: "SE2321000016-F001"})
     flow.sso_login(client, "physio-trusted", "pw")
     assert access.second_factor_satisfied(
@@ -248,8 +245,7 @@ def test_a_vouched_second_factor_skips_the_apps_code(client, cast, sso):
     from tests.accounts.helpers import give_app
 
     give_app(cast.physio)
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     sso.add_user("physio-app-loa3", "pw", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA3})
     response = flow.sso_login(client, "physio-app-loa3", "pw")
     assert not response["Location"].startswith("/accounts/2fa/")
@@ -261,8 +257,7 @@ def test_without_a_vouched_second_factor_the_app_asks_for_its_code(client, cast,
     from tests.accounts.helpers import code_now, give_app
 
     give_app(cast.physio)
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     sso.add_user("physio-app-loa2", "pw", {HSA_CLAIM: "SE2321000016-F001", "acr": LOA2})
     response = flow.sso_login(client, "physio-app-loa2", "pw")
     assert response["Location"].startswith("/accounts/2fa/authenticate/")

@@ -64,8 +64,7 @@ def test_staff_passwords_off_keeps_patients_passwords(client, cast, e_id_only):
 
 
 def test_staff_passwords_off_staff_log_in_with_e_id(client, cast, e_id_only):
-    cast.physio.hsa_id = "SE2321000016-F001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-F001")
     e_id_only.add_user("physio-only-e-id", "pw", {
         HSA_CLAIM: "SE2321000016-F001", "acr": "http://id.elegnamnden.se/loa/1.0/loa3"})
     flow.sso_login(client, "physio-only-e-id", "pw")

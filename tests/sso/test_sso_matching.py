@@ -9,6 +9,7 @@ import pytest
 from battrerygg.sso import checks, matching
 from battrerygg.sso.checks import SsoRefused
 from battrerygg.sso.texts import Refusal
+from tests.sso import flow
 
 PNR = "https://id.oidc.se/claim/personalIdentityNumber"
 COORD = "https://id.oidc.se/claim/coordinationNumber"
@@ -75,8 +76,7 @@ def test_an_inactive_patient_is_not_logged_in(cast, sso):
 
 
 def test_staff_by_hsa_id(cast, sso):
-    cast.physio.hsa_id = "SE2321000016-P001"
-    cast.physio.save()
+    flow.give_confirmed_hsa_id(cast.physio, "SE2321000016-P001")
     found = matching.match_account({"hsa_id": "SE2321000016-P001", PNR: "191212121212"})
     assert found.user == cast.physio and found.staff
 

@@ -49,6 +49,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     # The staff member's HSA-id (the Swedish health-care directory's person id), when the
     # region's single sign-on names staff by it (BATTRERYGG_OIDC_STAFF_FIELD=hsa_id).
     hsa_id = models.CharField(_("HSA-id"), max_length=64, unique=True, null=True, blank=True)
+    # When the account's owner confirmed that hsa_id is the one on their e-ID card (in a
+    # session that passed two-factor); None: only proposed (by their clinic admin), and
+    # single sign-on does not log in by it (access.may_sign_on_by_hsa_id). A new value
+    # clears it.
+    hsa_id_confirmed_at = models.DateTimeField(_("HSA-id confirmed"), null=True, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PATIENT)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="sv"

@@ -114,6 +114,10 @@ class What(StrEnum):
     SSO_REFUSED = "auth.sso.refused"
     # A staff member's HSA-id set by their clinic admin (single sign-on matches staff by it).
     STAFF_HSA_ID = "staff.hsa_id"
+    # The staff member's own answer about it: "this is my e-ID card's" (only then does
+    # single sign-on log in by it) or "not mine" (removed).
+    STAFF_HSA_ID_CONFIRMED = "staff.hsa_id.confirmed"
+    STAFF_HSA_ID_REJECTED = "staff.hsa_id.rejected"
 
 
 # Keys stored before a rename, and the member they mean now. Changes of a weekly goal were

@@ -76,6 +76,8 @@ WHAT: dict[What, Promise] = {
     What.LOGOUT: _("a logout from your account"),
     What.SSO_REFUSED: _("a refused login with e-ID"),
     What.STAFF_HSA_ID: _("a staff member's HSA-id"),
+    What.STAFF_HSA_ID_CONFIRMED: _("a staff member's confirmation of their HSA-id"),
+    What.STAFF_HSA_ID_REJECTED: _("a staff member's HSA-id they said was not theirs"),
 }
 
 OTHER: Promise = _("your data")
@@ -156,6 +158,8 @@ REVIEW: dict[What, Promise] = {
     What.LOGOUT: _("logout"),
     What.SSO_REFUSED: _("e-ID login refused"),
     What.STAFF_HSA_ID: _("HSA-id"),
+    What.STAFF_HSA_ID_CONFIRMED: _("HSA-id confirmed"),
+    What.STAFF_HSA_ID_REJECTED: _("HSA-id not theirs, removed"),
 }
 """The clinic's log reviewer's name of each key (``clinic.log_review``)."""
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from battrerygg.accounts.models import Clinic, StaffMembership, User
@@ -169,7 +169,8 @@ def normalise_hsa_id(text: str) -> str | None:
 def set_hsa_id(admin: User, membership_id: int, text: str) -> User:
     """Set (or, with an empty ``text``, clear) the HSA-id of a staff member of a clinic the
     admin manages (``access.managed_memberships``); the region's e-ID logs staff in by it
-    (``sso.matching``, ``BATTRERYGG_OIDC_STAFF_FIELD=hsa_id``). Audited (``STAFF_HSA_ID``,
+    (``sso.matching``, ``BATTRERYGG_OIDC_STAFF_FIELD=hsa_id``) only once the member has
+    confirmed it (``confirm_own_hsa_id``): a new value is unconfirmed. Audited (``STAFF_HSA_ID``,
     the member's id and the new value, for the clinic), and the member is told by e-mail
     once the change is committed. Setting the value it has is
     harmless (no row). Raises StaffError: not a member of the admin's clinics, not an
@@ -183,15 +184,62 @@ def set_hsa_id(admin: User, membership_id: int, text: str) -> User:
     if value is not None and User.objects.filter(hsa_id=value).exclude(pk=user.pk).exists():
         raise StaffError(taken)
     user.hsa_id = value
+    user.hsa_id_confirmed_at = None  # only proposed until its owner confirms it
     try:
         with transaction.atomic():
-            user.save(update_fields=["hsa_id"])
+            user.save(update_fields=["hsa_id", "hsa_id_confirmed_at"])
     except IntegrityError:  # set for another account at the same moment
         raise StaffError(taken) from None
     record_auth_event(actor=admin, what=What.STAFF_HSA_ID, clinic=membership.clinic,
                       detail=f"staff member {user.pk}: {value or 'cleared'}")
     transaction.on_commit(lambda: _tell_hsa_id(admin, user, membership.clinic))
     return user
+
+
+@dataclass(frozen=True)
+class HsaIdAnswer:
+    """The result of ``confirm_own_hsa_id``: the account, and whether this call changed it
+    (False: confirmed or cleared already, a harmless repeat)."""
+
+    user: User
+    changed: bool
+
+
+@transaction.atomic
+def confirm_own_hsa_id(user: User, shown: str, *, mine: bool) -> HsaIdAnswer:
+    """The staff member's answer to "Is this the HSA-id on your e-ID card?" on their login
+    and security page. mine=True: confirmed (``hsa_id_confirmed_at``), from now on single
+    sign-on logs in by it (``access.may_sign_on_by_hsa_id``); mine=False ("Not mine"): the
+    HSA-id is removed. shown: the HSA-id the page showed; the answer counts only for that
+    value (an admin's change in between makes it stale). Only the owner, in a session that
+    passed the second factor (``access.may_confirm_hsa_id``). Audited (``STAFF_HSA_ID_CONFIRMED``
+    or ``STAFF_HSA_ID_REJECTED``, with the value) for each clinic of the member. Repeating
+    an answer is harmless (no row). Raises StaffError: not allowed, or the HSA-id is
+    not (any longer) the one shown."""
+    if not access.may_confirm_hsa_id(user):
+        raise StaffError(_("Log in with your password and your second step to answer."))
+    account = User.objects.select_for_update().get(pk=user.pk)
+    if not mine and not account.hsa_id:
+        return HsaIdAnswer(account, changed=False)  # removed already (a second click)
+    if not account.hsa_id or account.hsa_id != shown.strip():
+        raise StaffError(_("Your HSA-id has changed meanwhile. Look at it again below."))
+    value = account.hsa_id
+    if mine:
+        if account.hsa_id_confirmed_at is not None:
+            return HsaIdAnswer(account, changed=False)
+        account.hsa_id_confirmed_at = timezone.now()
+        what = What.STAFF_HSA_ID_CONFIRMED
+    else:
+        account.hsa_id = None
+        account.hsa_id_confirmed_at = None
+        what = What.STAFF_HSA_ID_REJECTED
+    account.save(update_fields=["hsa_id", "hsa_id_confirmed_at"])
+    clinics: list[Clinic | None] = [*access.staff_clinics(account)]
+    for clinic in clinics or [None]:
+        record_auth_event(actor=account, what=what, clinic=clinic,
+                          detail=f"staff member {account.pk}: {value}")
+    user.hsa_id, user.hsa_id_confirmed_at = account.hsa_id, account.hsa_id_confirmed_at
+    return HsaIdAnswer(account, changed=True)
 
 
 def _tell_hsa_id(admin: User, user: User, clinic: Clinic) -> None:

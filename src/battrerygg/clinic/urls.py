@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/<int:membership_id>/remove/", views_admin.remove_staff, name="staff_remove"),
     path("staff/<int:membership_id>/invite/", views_admin.invite_staff, name="staff_invite"),
     path("staff/<int:membership_id>/hsa-id/", views_admin.set_hsa_id, name="staff_hsa_id"),
+    path("my-hsa-id/", views_admin.own_hsa_id, name="own_hsa_id"),
     path("staff/<int:membership_id>/transfer/", views_transfers.propose,
          name="transfer_propose"),
     path("transfers/", views_transfers.transfers, name="transfers"),

@@ -14,7 +14,7 @@ from battrerygg.accounts.models import Role
 from battrerygg.clinic import staff as services
 from battrerygg.patients.access import has_role, managed_clinics, may_take_over
 from battrerygg.textcheck import has_unsafe_characters
-from battrerygg.web.pages import admin_page
+from battrerygg.web.pages import admin_page, staff_page
 
 
 class StaffForm(forms.Form):
@@ -129,3 +129,26 @@ def set_hsa_id(request: HttpRequest, membership_id: int) -> HttpResponse:
     else:
         messages.success(request, _("%(name)s has no HSA-id now.") % {"name": user})
     return redirect("clinic:staff")
+
+
+@require_POST
+@staff_page
+def own_hsa_id(request: HttpRequest) -> HttpResponse:
+    """The staff member's answer about the HSA-id their clinic admin set (on their login and
+    security page): ``answer`` "mine" confirms it, "not_mine" removes it; ``hsa_id``: the
+    value the page showed. Back to that page."""
+    answer = request.POST.get("answer", "")
+    if answer not in ("mine", "not_mine"):
+        return redirect("mfa_index")
+    try:
+        services.confirm_own_hsa_id(
+            request.user, str(request.POST.get("hsa_id", ""))[:100], mine=answer == "mine")
+    except services.StaffError as error:
+        messages.error(request, str(error.message))
+        return redirect("mfa_index")
+    if answer == "mine":
+        messages.success(request, _("Confirmed. You can log in with your region's e-ID."))
+    else:
+        messages.success(request, _("The HSA-id was removed from your account. Tell your "
+                                    "clinic admin which one is yours."))
+    return redirect("mfa_index")

@@ -77,6 +77,24 @@ def may_sign_on_as_staff(account: Any) -> bool:
     return bool(account.is_active) and account.role in STAFF_ROLES
 
 
+def may_sign_on_by_hsa_id(account: Any) -> bool:
+    """Whether single sign-on may log a person in to ``account`` because their e-ID names
+    its HSA-id: only once the account's owner has confirmed that the HSA-id is theirs
+    (``hsa_id_confirmed_at``, see ``may_confirm_hsa_id``). An HSA-id a clinic admin set is
+    only proposed: otherwise an admin could put their own card's HSA-id on a colleague's
+    account and log in to it (SPEC §1: nobody gives themselves access alone)."""
+    return bool(account.hsa_id) and account.hsa_id_confirmed_at is not None
+
+
+def may_confirm_hsa_id(user: Any) -> bool:
+    """Whether ``user`` may confirm (or reject) the HSA-id on their own account: an active
+    staff account, in a session that passed the second factor
+    (``passed_second_factor``), so that the owner's password and second step, never the
+    admin who set it nor an e-ID login by it, make it usable for single sign-on."""
+    return (_active(user) and user.role in STAFF_ROLES
+            and requires_second_factor(user) and passed_second_factor(user))
+
+
 def may_sign_on_as_patient(patient: Patient) -> bool:
     """Whether single sign-on may log a person in to ``patient``'s account, found by the
     identity number the e-ID vouched for: an active patient account of a record a clinic
@@ -92,11 +110,18 @@ def may_sign_on_with_link(linked: Any, named: Any) -> bool:
     return bool(linked.pk is not None and linked.pk == named.pk)
 
 
-def may_use_password(account: Any, staff_passwords: bool) -> bool:
+def may_use_password(account: Any, staff_passwords: bool, staff_field: str = "hsa_id") -> bool:
     """Whether ``account`` may log in with a local password. staff_passwords: the
     deployment's choice (``BATTRERYGG_OIDC_STAFF_PASSWORDS``); when False, staff log in
-    by the region's single sign-on only. Patients and system admins keep their passwords."""
-    return staff_passwords or getattr(account, "role", None) not in STAFF_ROLES
+    by the region's single sign-on only. Patients and system admins keep their passwords.
+    staff_field: what SSO matches staff by (``BATTRERYGG_OIDC_STAFF_FIELD``); with
+    "hsa_id", a staff account whose HSA-id is set but not yet confirmed
+    (``may_sign_on_by_hsa_id``) keeps its password, so that its owner can log in with
+    password and second step once and confirm it (e-ID refuses them until then)."""
+    if staff_passwords or getattr(account, "role", None) not in STAFF_ROLES:
+        return True
+    return (staff_field == "hsa_id" and bool(getattr(account, "hsa_id", None))
+            and not may_sign_on_by_hsa_id(account))
 
 
 def staff_clinics(user: Any, role: str | None = None) -> QuerySet[Clinic]:

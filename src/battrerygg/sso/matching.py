@@ -4,7 +4,9 @@ Rules (SPEC §1, issue 11):
 - staff by the configured claim (``SSO_STAFF_CLAIM``) compared with the account field
   ``SSO_STAFF_FIELD`` ("hsa_id" or "email"); an e-mail claim counts only when the broker
   says it is verified (``email_verified``). Only an active physiotherapist's or clinic
-  admin's account (``access.may_sign_on_as_staff``); never created;
+  admin's account (``access.may_sign_on_as_staff``); never created; by an HSA-id only
+  once the account's owner has confirmed it (``access.may_sign_on_by_hsa_id``), else
+  refused (HSA_ID_UNCONFIRMED) with nothing created or changed;
 - otherwise a patient by the personal identity number claim (``SSO_PNR_CLAIM``, or the
   coordination number claim ``SSO_COORDINATION_CLAIM``), normalised and looked up by
   ``patients.queries.patient_for_identity_number``; only a record a clinic registered
@@ -54,13 +56,17 @@ def _staff_account(claims: dict[str, Any]) -> User | None:
         return None
     if not access.may_sign_on_as_staff(account):
         return None
+    if settings.SSO_STAFF_FIELD != "email" and not access.may_sign_on_by_hsa_id(account):
+        # Proposed by a clinic admin, not yet confirmed by the account's owner.
+        raise SsoRefused(Refusal.HSA_ID_UNCONFIRMED)
     return account
 
 
 def match_account(claims: dict[str, Any]) -> Match:
     """The account these (checked) claims name. Raises SsoRefused: UNKNOWN_NUMBER (no
     patient with that number), INVALID_NUMBER, NOT_ALLOWED (a record that may not be
-    logged in to by SSO), NO_IDENTITY (neither a staff claim that matches nor a number)."""
+    logged in to by SSO), HSA_ID_UNCONFIRMED (a staff account whose HSA-id its owner has
+    not confirmed), NO_IDENTITY (neither a staff claim that matches nor a number)."""
     staff = _staff_account(claims)
     if staff is not None:
         return Match(staff, staff=True)

@@ -20,7 +20,7 @@ def refuse_local_login(request: HttpRequest, user: Any,
     account that may not use one (``access.may_use_password``) is refused."""
     if (signal_kwargs or {}).get("sociallogin") is not None:
         return None
-    if access.may_use_password(user, settings.SSO_STAFF_PASSWORDS):
+    if access.may_use_password(user, settings.SSO_STAFF_PASSWORDS, settings.SSO_STAFF_FIELD):
         return None
     from battrerygg.sso.adapter import refusal_response
 

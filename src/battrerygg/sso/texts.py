@@ -21,6 +21,7 @@ class Refusal(Enum):
     WRONG_NONCE = "wrong_nonce"
     CANCELLED = "cancelled"
     STAFF_E_ID_ONLY = "staff_e_id_only"
+    HSA_ID_UNCONFIRMED = "hsa_id_unconfirmed"
 
 
 TITLES: dict[Refusal, Promise] = {
@@ -34,6 +35,7 @@ TITLES: dict[Refusal, Promise] = {
     Refusal.WRONG_NONCE: _("The login with your e-ID did not work"),
     Refusal.CANCELLED: _("The login with your e-ID was cancelled"),
     Refusal.STAFF_E_ID_ONLY: _("Staff log in with the region's e-ID"),
+    Refusal.HSA_ID_UNCONFIRMED: _("Your HSA-id has not been confirmed yet"),
 }
 
 MESSAGES: dict[Refusal, Promise] = {
@@ -68,6 +70,9 @@ MESSAGES: dict[Refusal, Promise] = {
     Refusal.STAFF_E_ID_ONLY: _(
         "Staff accounts no longer log in with a password here. Use the button \"Log in with "
         "your region's e-ID\" on the login page. Nothing was changed."),
+    Refusal.HSA_ID_UNCONFIRMED: _(
+        "Your HSA-id has not been confirmed yet: log in with your password and second step "
+        "once and confirm it on the login and security page. Nothing was changed."),
 }
 
 LOGIN_BUTTON = _("Log in with your region's e-ID")

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from battrerygg.accounts.models import Role
-from battrerygg.patients.access import has_role, requires_second_factor
+from battrerygg.patients.access import has_role, may_confirm_hsa_id, requires_second_factor
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Menu:
     clinic_admin: bool
     account: bool = False  # logged in: the login-and-security page
     second_factor_required: bool = False  # staff: a second step before patient data
+    may_confirm_hsa_id: bool = False  # staff with an HSA-id, in a two-factor session
 
     @property
     def staff(self) -> bool:
@@ -38,4 +39,5 @@ def menu(request: HttpRequest) -> dict[str, Any]:
         clinic_admin=has_role(user, Role.CLINIC_ADMIN),
         account=bool(getattr(user, "is_authenticated", False)),
         second_factor_required=requires_second_factor(user),
+        may_confirm_hsa_id=may_confirm_hsa_id(user),
     )}

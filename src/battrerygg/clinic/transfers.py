@@ -130,15 +130,9 @@ def approve_transfer(user: User, proposal_id: int) -> TransferProposal:
     the receiver); TransferError when the proposal was decided otherwise or the receiver
     may no longer take the patients (left the clinic, no second factor).
     """
-    proposal = _locked(proposal_id)
-    if proposal.state == State.APPROVED and proposal.decided_by_id == user.pk:
+    proposal, done = _to_decide(user, proposal_id, State.APPROVED)
+    if done:
         return proposal
-    if proposal.state != State.PENDING:
-        if access.staff_clinics(user).filter(pk=proposal.clinic_id).exists():
-            raise TransferError(_("This move has already been decided."))
-        raise AccessDenied
-    if not access.may_decide_transfer(user, proposal):
-        raise AccessDenied
     target = access.transfer_receiver(proposal)
     if target is None:
         raise TransferError(_("The receiving physiotherapist can no longer take the patients "
@@ -168,20 +162,31 @@ def approve_transfer(user: User, proposal_id: int) -> TransferProposal:
     return proposal
 
 
-@transaction.atomic
-def decline_transfer(user: User, proposal_id: int) -> TransferProposal:
-    """Decline a pending proposal: nothing moves. By whoever may approve it
-    (``access.may_decide_transfer``); declining again changes nothing. Raises AccessDenied,
-    TransferError when it was decided otherwise."""
+def _to_decide(user: User, proposal_id: int, decision: str) -> tuple[TransferProposal, bool]:
+    """The proposal locked for ``user`` to decide as ``decision``: (proposal, True) when
+    this user already decided it so (a repeat changes nothing), else (proposal, False) once
+    ``access.may_decide_transfer`` allows it. Raises TransferError when it was decided
+    otherwise (to staff of its clinic), else AccessDenied."""
     proposal = _locked(proposal_id)
-    if proposal.state == State.DECLINED and proposal.decided_by_id == user.pk:
-        return proposal
+    if proposal.state == decision and proposal.decided_by_id == user.pk:
+        return proposal, True
     if proposal.state != State.PENDING:
         if access.staff_clinics(user).filter(pk=proposal.clinic_id).exists():
             raise TransferError(_("This move has already been decided."))
         raise AccessDenied
     if not access.may_decide_transfer(user, proposal):
         raise AccessDenied
+    return proposal, False
+
+
+@transaction.atomic
+def decline_transfer(user: User, proposal_id: int) -> TransferProposal:
+    """Decline a pending proposal: nothing moves. By whoever may approve it
+    (``access.may_decide_transfer``); declining again changes nothing. Raises AccessDenied,
+    TransferError when it was decided otherwise."""
+    proposal, done = _to_decide(user, proposal_id, State.DECLINED)
+    if done:
+        return proposal
     proposal.state, proposal.decided_by, proposal.decided_at = (
         State.DECLINED, user, timezone.now())
     proposal.save(update_fields=["state", "decided_by", "decided_at"])

@@ -132,7 +132,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "battrerygg.web.middleware.AdminSwitchMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "battrerygg.accounts.middleware.UserSessionsMiddleware",  # allauth's, once a minute
     "battrerygg.web.middleware.SecondFactorMiddleware",
     "battrerygg.web.middleware.UserLanguageMiddleware",
     "battrerygg.web.middleware.PrivatePagesMiddleware",

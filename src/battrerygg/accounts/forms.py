@@ -15,9 +15,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AllauthLoginForm):
-    """allauth's login form: field ``login`` (the e-mail address) and ``password``."""
+    """allauth's login form: field ``login`` (the e-mail address) and ``password``. A post
+    that names the address ``username`` (Django's own login form, scripts and password
+    managers saved before the move to allauth) is read as ``login``; throttling reads the
+    same (``throttle.login_name``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        data = kwargs.get("data")
+        if data is not None and not data.get("login") and data.get("username"):
+            data = data.copy()
+            data["login"] = data["username"]
+            kwargs["data"] = data
         super().__init__(*args, **kwargs)
         login = self.fields["login"]
         login.label = _("E-mail address")

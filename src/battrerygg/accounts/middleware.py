@@ -58,3 +58,32 @@ class SessionLimitsMiddleware:
             if now - int(session.get(SEEN, 0)) >= RENEW_EVERY:
                 session[SEEN] = now  # modified: saved with a new expiry
         return self.get_response(request)
+
+
+TRACKED = "battrerygg_usersession_tracked"
+
+
+class UserSessionsMiddleware:
+    """allauth.usersessions' activity tracking (the list of one's sessions: device,
+    address, last use) at most once every ``RENEW_EVERY`` seconds per session, instead of
+    a write transaction on every request: "last used" is then exact to the minute. The
+    first request of a login records the session at once (and a new session key, after the
+    second factor, is a new session)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from allauth.usersessions.internal.usersessionkit import track_activity
+
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if user is not None and user.is_authenticated and session is not None:
+            now = int(time.time())
+            key = session.session_key
+            mark = session.get(TRACKED)
+            if not (isinstance(mark, list) and mark[0] == key
+                    and now - int(mark[1]) < RENEW_EVERY):
+                track_activity(request, user=user, session=session)
+                session[TRACKED] = [session.session_key, now]
+        return self.get_response(request)

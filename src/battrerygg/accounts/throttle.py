@@ -31,7 +31,7 @@ def login_name(request: HttpRequest, credentials: dict[str, Any] | None) -> str 
             "login")
     if value is None and request is not None:
         data = getattr(request, "data", None) or getattr(request, "POST", {})
-        value = data.get("login")
+        value = data.get("login") or data.get("username")  # as accounts.forms.LoginForm
     return str(value).strip().lower() if value else None
 
 

@@ -5,6 +5,9 @@ names: the page is for clinic admins too, who see no patient content."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -54,36 +57,34 @@ def propose(request: HttpRequest, membership_id: int) -> HttpResponse:
 @staff_page
 def approve(request: HttpRequest, proposal_id: int) -> HttpResponse:
     """Approve a move: the patients' care moves now."""
-    try:
-        services.approve_transfer(request.user, proposal_id)
-    except services.TransferError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Approved. The patients have been moved."))
-    return redirect("clinic:transfers")
+    return _decide(request, services.approve_transfer, proposal_id,
+                   _("Approved. The patients have been moved."))
 
 
 @require_POST
 @staff_page
 def decline(request: HttpRequest, proposal_id: int) -> HttpResponse:
     """Decline a move: nothing moves."""
-    try:
-        services.decline_transfer(request.user, proposal_id)
-    except services.TransferError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Declined. Nothing was moved."))
-    return redirect("clinic:transfers")
+    return _decide(request, services.decline_transfer, proposal_id,
+                   _("Declined. Nothing was moved."))
 
 
 @require_POST
 @admin_page
 def cancel(request: HttpRequest, proposal_id: int) -> HttpResponse:
     """Withdraw a proposed move."""
+    return _decide(request, services.cancel_transfer, proposal_id,
+                   _("The proposed move was withdrawn."))
+
+
+def _decide(request: HttpRequest, action: Callable[[Any, int], Any], proposal_id: int,
+            done: str) -> HttpResponse:
+    """Run one decision on a proposal (approve, decline, withdraw) and say how it went, back
+    on the moves page; AccessDenied rises to the middleware (404)."""
     try:
-        services.cancel_transfer(request.user, proposal_id)
+        action(request.user, proposal_id)
     except services.TransferError as error:
         messages.error(request, str(error.message))
     else:
-        messages.success(request, _("The proposed move was withdrawn."))
+        messages.success(request, done)
     return redirect("clinic:transfers")
